@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "grouping-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "grouping-report", targets: ["grouping-report"]),
+        .library(name: "GroupingCore", targets: ["GroupingCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Cairo, found with pkg-config (Debian: libcairo2-dev).
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
+        // Pure computation: tables, candidates, statistics, clustering, the model, LOO,
+        // diagnostics, checklist, recommendation. No file I/O, no rendering.
+        .target(
+            name: "GroupingCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]),
+        // Chart layout over a Renderer protocol, and the Cairo renderer.
+        .target(name: "GroupingCharts", dependencies: ["CCairo"]),
+        // View models, number formatting, HTML (Mustache) and the PDF document.
+        .target(
+            name: "GroupingReport",
+            dependencies: [
+                "GroupingCore", "GroupingCharts", "CCairo",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        // The executable: arguments, reading files, writing outputs.
+        .executableTarget(
+            name: "grouping-report",
+            dependencies: [
+                "GroupingCore", "GroupingReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Benchmarks: time and peak memory, never run by the tests.
+        .executableTarget(
+            name: "grouping-bench", dependencies: ["GroupingCore", "GroupingReport"],
+            path: "benchmarks/grouping-bench"),
+        // Test helpers: assertClose, a seeded generator, fixture loading.
+        .target(name: "TestSupport", dependencies: [], path: "Tests/TestSupport"),
+        .testTarget(
+            name: "GroupingCoreTests", dependencies: ["GroupingCore", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "GroupingChartsTests", dependencies: ["GroupingCharts", "TestSupport"]),
+        .testTarget(
+            name: "GroupingReportTests", dependencies: ["GroupingReport", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["grouping-report", "TestSupport"]),
+    ]
+)

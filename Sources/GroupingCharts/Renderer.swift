@@ -1,0 +1,2 @@
+/// The drawing surface that chart layout draws through; backends implement it.
+public protocol Renderer {}

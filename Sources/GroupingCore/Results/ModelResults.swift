@@ -1,0 +1,284 @@
+/// Phase 4 and 5 results of one candidate's hierarchical model.
+public struct HBMResult: Codable, Sendable, Equatable {
+    /// nil when fitted, otherwise the reason the model was not fitted.
+    public var skipped: String?
+    public var groups: [PosteriorGroup] = []
+    public var mu: MeanSD? = nil
+    public var tau: MeanSD? = nil
+    public var sigmaGroup: MeanSD? = nil
+    public var diagnostics: ConvergenceDiagnostics? = nil
+    public var loo: LOOSummary? = nil
+    public var separation: SeparationResult? = nil
+    public var shrinkage: ShrinkageResult? = nil
+    public var coverage: CoverageResult? = nil
+
+    public init(skipped: String?) { self.skipped = skipped }
+
+    enum CodingKeys: String, CodingKey {
+        case skipped, groups, mu, tau, sigmaGroup = "sigma_group", diagnostics, loo, separation,
+            shrinkage, coverage
+    }
+}
+
+public struct MeanSD: Codable, Sendable, Equatable {
+    public var mean: Double
+    public var sd: Double
+    public init(mean: Double, sd: Double) {
+        self.mean = mean
+        self.sd = sd
+    }
+}
+
+/// Posterior of one group's mean, mu_group[g]: mean, sd and the 95% HDI.
+public struct PosteriorGroup: Codable, Sendable, Equatable {
+    public var label: String
+    public var count: Int
+    public var mean: Double
+    public var sd: Double
+    public var hdiLow: Double
+    public var hdiHigh: Double
+    public init(label: String, count: Int, mean: Double, sd: Double, hdiLow: Double, hdiHigh: Double) {
+        self.label = label
+        self.count = count
+        self.mean = mean
+        self.sd = sd
+        self.hdiLow = hdiLow
+        self.hdiHigh = hdiHigh
+    }
+    enum CodingKeys: String, CodingKey {
+        case label, count, mean, sd, hdiLow = "hdi_low", hdiHigh = "hdi_high"
+    }
+}
+
+public struct ConvergenceDiagnostics: Codable, Sendable, Equatable {
+    public var rhatMax: Double
+    public var essBulkMin: Double
+    public var essTailMin: Double
+    /// Parameters with R-hat > 1.01 or ESS < 400, in words.
+    public var warnings: [String] = []
+    public init(rhatMax: Double, essBulkMin: Double, essTailMin: Double, warnings: [String] = []) {
+        self.rhatMax = rhatMax
+        self.essBulkMin = essBulkMin
+        self.essTailMin = essTailMin
+        self.warnings = warnings
+    }
+    enum CodingKeys: String, CodingKey {
+        case rhatMax = "rhat_max", essBulkMin = "ess_bulk_min", essTailMin = "ess_tail_min", warnings
+    }
+}
+
+public struct ParetoKCounts: Codable, Sendable, Equatable {
+    public var good: Int
+    public var bad: Int
+    public var veryBad: Int
+    public init(good: Int, bad: Int, veryBad: Int) {
+        self.good = good
+        self.bad = bad
+        self.veryBad = veryBad
+    }
+    enum CodingKeys: String, CodingKey { case good, bad, veryBad = "very_bad" }
+}
+
+public struct LOOSummary: Codable, Sendable, Equatable {
+    public var elpd: Double
+    public var se: Double
+    public var pLoo: Double
+    public var looic: Double
+    public var kMax: Double
+    /// The "good" threshold in force: min(1 − 1/log10(S), 0.7).
+    public var kThreshold: Double
+    public var paretoK: ParetoKCounts
+    public init(elpd: Double, se: Double, pLoo: Double, looic: Double, kMax: Double, kThreshold: Double, paretoK: ParetoKCounts) {
+        self.elpd = elpd
+        self.se = se
+        self.pLoo = pLoo
+        self.looic = looic
+        self.kMax = kMax
+        self.kThreshold = kThreshold
+        self.paretoK = paretoK
+    }
+    enum CodingKeys: String, CodingKey {
+        case elpd, se, pLoo = "p_loo", looic, kMax = "k_max", kThreshold = "k_threshold",
+            paretoK = "pareto_k"
+    }
+}
+
+public struct SeparationResult: Codable, Sendable, Equatable {
+    public var betweenSd: Double
+    public var avgWithinSd: Double
+    public var ratio: Double?
+    /// strong | moderate | weak
+    public var label: String?
+    public init(betweenSd: Double, avgWithinSd: Double, ratio: Double?, label: String?) {
+        self.betweenSd = betweenSd
+        self.avgWithinSd = avgWithinSd
+        self.ratio = ratio
+        self.label = label
+    }
+    enum CodingKeys: String, CodingKey {
+        case betweenSd = "between_sd", avgWithinSd = "avg_within_sd", ratio, label
+    }
+}
+
+public struct ShrinkageResult: Codable, Sendable, Equatable {
+    public var median: Double
+    public var medianPct: Double?
+    public var corrPrecision: Double?
+    public init(median: Double, medianPct: Double?, corrPrecision: Double?) {
+        self.median = median
+        self.medianPct = medianPct
+        self.corrPrecision = corrPrecision
+    }
+    enum CodingKeys: String, CodingKey {
+        case median, medianPct = "median_pct", corrPrecision = "corr_precision"
+    }
+}
+
+public struct CoverageResult: Codable, Sendable, Equatable {
+    public var hbm: Double
+    public var raw: Double
+    public var hbmMeanWidth: Double
+    public var rawMeanWidth: Double
+    public var creators: Int
+    public init(hbm: Double, raw: Double, hbmMeanWidth: Double, rawMeanWidth: Double, creators: Int) {
+        self.hbm = hbm
+        self.raw = raw
+        self.hbmMeanWidth = hbmMeanWidth
+        self.rawMeanWidth = rawMeanWidth
+        self.creators = creators
+    }
+    enum CodingKeys: String, CodingKey {
+        case hbm, raw, hbmMeanWidth = "hbm_mean_width", rawMeanWidth = "raw_mean_width", creators
+    }
+}
+
+/// One row of the LOO comparison, rank 1 first.
+public struct ComparisonRow: Codable, Sendable, Equatable {
+    public var name: String
+    public var rank: Int
+    public var elpdLoo: Double
+    public var looic: Double
+    public var elpdDiff: Double
+    public var dLooic: Double
+    public var se: Double
+    public var dse: Double
+    public var weight: Double
+    public init(name: String, rank: Int, elpdLoo: Double, looic: Double, elpdDiff: Double, dLooic: Double, se: Double, dse: Double, weight: Double) {
+        self.name = name
+        self.rank = rank
+        self.elpdLoo = elpdLoo
+        self.looic = looic
+        self.elpdDiff = elpdDiff
+        self.dLooic = dLooic
+        self.se = se
+        self.dse = dse
+        self.weight = weight
+    }
+    enum CodingKeys: String, CodingKey {
+        case name, rank, elpdLoo = "elpd_loo", looic, elpdDiff = "elpd_diff", dLooic = "d_looic",
+            se, dse, weight
+    }
+}
+
+/// The model and sampler settings of the run, echoed for the archive.
+public struct ModelSettingsEcho: Codable, Sendable, Equatable {
+    public var chains: Int
+    public var draws: Int
+    public var warmup: Int
+    public var seed: UInt64
+    public var sampler: String
+    public var priors: [String: String]
+    public init(chains: Int, draws: Int, warmup: Int, seed: UInt64, sampler: String, priors: [String: String]) {
+        self.chains = chains
+        self.draws = draws
+        self.warmup = warmup
+        self.seed = seed
+        self.sampler = sampler
+        self.priors = priors
+    }
+}
+
+/// The summary checklist for the recommended grouping.
+public struct Checklist: Codable, Sendable, Equatable {
+    public var grouping: String?
+    public var items: [ChecklistItem]
+    public init(grouping: String?, items: [ChecklistItem]) {
+        self.grouping = grouping
+        self.items = items
+    }
+}
+
+public struct ChecklistItem: Codable, Sendable, Equatable {
+    /// domain, significance, effect_size, group_sizes, loo, separation, shrinkage, coverage,
+    /// interpretability, monitoring
+    public var key: String
+    /// pass | fail | review | not_assessed
+    public var status: String
+    public var detail: String
+    public init(key: String, status: String, detail: String) {
+        self.key = key
+        self.status = status
+        self.detail = detail
+    }
+}
+
+public struct Recommendation: Codable, Sendable, Equatable {
+    /// use_hbm | no_hbm | revise
+    public var decision: String
+    public var grouping: String?
+    public var reasons: [String]
+    public init(decision: String, grouping: String?, reasons: [String]) {
+        self.decision = decision
+        self.grouping = grouping
+        self.reasons = reasons
+    }
+}
+
+/// A playbook pitfall that the data shows.
+public struct Pitfall: Codable, Sendable, Equatable {
+    public var key: String
+    public var candidate: String?
+    public var detail: String
+    public init(key: String, candidate: String?, detail: String) {
+        self.key = key
+        self.candidate = candidate
+        self.detail = detail
+    }
+}
+
+/// How the ITEs were estimated from the panel, when they were.
+public struct PanelEstimation: Codable, Sendable, Equatable {
+    public var method: String
+    public var creators: Int
+    public var treatedCreators: Int
+    public var observations: Int
+    public var att: Double
+    public var attSe: Double
+    public var seMultiplier: Double
+    public var iterations: Int
+    public var rawCoverage: Double?
+    public init(method: String, creators: Int, treatedCreators: Int, observations: Int, att: Double, attSe: Double, seMultiplier: Double, iterations: Int, rawCoverage: Double?) {
+        self.method = method
+        self.creators = creators
+        self.treatedCreators = treatedCreators
+        self.observations = observations
+        self.att = att
+        self.attSe = attSe
+        self.seMultiplier = seMultiplier
+        self.iterations = iterations
+        self.rawCoverage = rawCoverage
+    }
+    enum CodingKeys: String, CodingKey {
+        case method, creators, treatedCreators = "treated_creators", observations, att,
+            attSe = "att_se", seMultiplier = "se_multiplier", iterations, rawCoverage = "raw_coverage"
+    }
+}
+
+public struct PhaseTiming: Codable, Sendable, Equatable {
+    public var phase: String
+    public var seconds: Double
+    public init(phase: String, seconds: Double) {
+        self.phase = phase
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,289 @@
+/// The archived snapshot of one run: everything `results.json` holds.
+///
+/// Key names follow `CONTRACT.md` to the letter (snake_case through `CodingKeys`); keys
+/// may be added, never renamed. A value that does not exist is `nil` and is written as
+/// JSON `null`, never NaN.
+public struct Results: Codable, Sendable, Equatable {
+    public var schemaVersion: Int = 1
+    public var title: String = ""
+    public var tool: ToolInfo = ToolInfo()
+    public var input: InputSummary = InputSummary()
+    public var outcome: OutcomeInfo = OutcomeInfo()
+    public var thresholds: Thresholds = Thresholds()
+    public var candidates: [CandidateResult] = []
+    public var crossedCells: [CrossedCells] = []
+    public var clustering: ClusteringResult? = nil
+    public var model: ModelSettingsEcho? = nil
+    public var comparison: [ComparisonRow] = []
+    public var checklist: Checklist? = nil
+    public var recommendation: Recommendation? = nil
+    public var pitfalls: [Pitfall] = []
+    public var panel: PanelEstimation? = nil
+    public var timings: [PhaseTiming] = []
+    public var warnings: [String] = []
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version", title, tool, input, outcome, thresholds,
+            candidates, crossedCells = "crossed_cells", clustering, model, comparison,
+            checklist, recommendation, pitfalls, panel, timings, warnings
+    }
+}
+
+/// The tool's name, version and the seed of the run.
+public struct ToolInfo: Codable, Sendable, Equatable {
+    public var name = "grouping-report"
+    public var version = GroupingCoreVersion.current
+    public var seed: UInt64 = 42
+    public init() {}
+}
+
+/// What version of the tool wrote a snapshot.
+public enum GroupingCoreVersion {
+    public static let current = "0.1.0"
+}
+
+/// Row counts of the inputs and what was dropped, and why.
+public struct InputSummary: Codable, Sendable, Equatable {
+    /// Rows in the creators table.
+    public var creators: Int = 0
+    /// Rows with an ITE (from the ITE file or the panel estimator); nil without ITEs.
+    public var ites: Int? = nil
+    /// Creators kept for the analysis (joined, with an outcome).
+    public var matched: Int = 0
+    public var dropped: [DropCount] = []
+    /// Input files with their SHA-256 and row counts (filled by the executable).
+    public var files: [InputFile] = []
+    public init() {}
+}
+
+public struct DropCount: Codable, Sendable, Equatable {
+    public var reason: String
+    public var count: Int
+    public init(reason: String, count: Int) {
+        self.reason = reason
+        self.count = count
+    }
+}
+
+public struct InputFile: Codable, Sendable, Equatable {
+    public var role: String
+    public var path: String
+    public var sha256: String
+    public var rows: Int
+    public init(role: String, path: String, sha256: String, rows: Int) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+        self.rows = rows
+    }
+}
+
+/// How the outcome that Phases 1 and 3 describe was formed.
+public struct OutcomeInfo: Codable, Sendable, Equatable {
+    /// `lift`, `column` or `effect_hat`.
+    public var kind: String = "effect_hat"
+    /// A description such as "(revenue_post - revenue_pre) / revenue_pre".
+    public var description: String = "effect_hat"
+    public init() {}
+}
+
+/// One row of a candidate's group table (Phase 1).
+public struct GroupStatistics: Codable, Sendable, Equatable {
+    public var label: String
+    public var count: Int
+    public var mean: Double
+    /// Sample standard deviation (ddof 1); nil for a one-row group.
+    public var std: Double?
+    public var min: Double
+    public var max: Double
+    public init(label: String, count: Int, mean: Double, std: Double?, min: Double, max: Double) {
+        self.label = label
+        self.count = count
+        self.mean = mean
+        self.std = std
+        self.min = min
+        self.max = max
+    }
+}
+
+/// The playbook's variance decomposition (pandas semantics; see `VarianceDecomposition`).
+public struct VarianceResult: Codable, Sendable, Equatable {
+    public var total: Double?
+    public var between: Double?
+    public var within: Double?
+    public init(total: Double?, between: Double?, within: Double?) {
+        self.total = total
+        self.between = between
+        self.within = within
+    }
+}
+
+public struct GroupSizes: Codable, Sendable, Equatable {
+    public var min: Int
+    public var median: Double
+    public var max: Int
+    public var belowMin: Int
+    public init(min: Int, median: Double, max: Int, belowMin: Int) {
+        self.min = min
+        self.median = median
+        self.max = max
+        self.belowMin = belowMin
+    }
+    enum CodingKeys: String, CodingKey { case min, median, max, belowMin = "below_min" }
+}
+
+/// A test statistic with its p-value, or the reason it does not exist.
+public struct TestResult: Codable, Sendable, Equatable {
+    public var statistic: Double?
+    public var p: Double?
+    public var reason: String?
+    public init(statistic: Double?, p: Double?, reason: String? = nil) {
+        self.statistic = statistic
+        self.p = p
+        self.reason = reason
+    }
+}
+
+/// ANOVA as written to JSON: `{f, p}` (plus `reason` when undefined).
+public struct AnovaJSON: Codable, Sendable, Equatable {
+    public var f: Double?
+    public var p: Double?
+    public var dfBetween: Int?
+    public var dfWithin: Int?
+    public var reason: String?
+    public init(f: Double?, p: Double?, dfBetween: Int?, dfWithin: Int?, reason: String?) {
+        self.f = f
+        self.p = p
+        self.dfBetween = dfBetween
+        self.dfWithin = dfWithin
+        self.reason = reason
+    }
+    enum CodingKeys: String, CodingKey {
+        case f, p, dfBetween = "df_between", dfWithin = "df_within", reason
+    }
+}
+
+/// Kruskal–Wallis as written to JSON: `{h, p}` (plus `reason` when undefined).
+public struct KruskalJSON: Codable, Sendable, Equatable {
+    public var h: Double?
+    public var p: Double?
+    public var df: Int?
+    public var reason: String?
+    public init(h: Double?, p: Double?, df: Int?, reason: String?) {
+        self.h = h
+        self.p = p
+        self.df = df
+        self.reason = reason
+    }
+}
+
+/// Everything computed for one candidate grouping.
+public struct CandidateResult: Codable, Sendable, Equatable {
+    public var name: String
+    /// categorical | quantiles | bins | cross | cluster
+    public var kind: String
+    /// How the candidate was formed, in words ("pandas qcut of follower_count into 4 bins").
+    public var formation: String = ""
+    /// Interval edges for `quantiles` and `bins` candidates.
+    public var edges: [Double]? = nil
+    public var groups: [GroupStatistics] = []
+    public var variance: VarianceResult = VarianceResult(total: nil, between: nil, within: nil)
+    public var qualityScore: Double? = nil
+    /// poor | moderate | good, or nil when the score does not exist.
+    public var quality: String? = nil
+    public var sizes: GroupSizes = GroupSizes(min: 0, median: 0, max: 0, belowMin: 0)
+    /// Rows left out because they have no label.
+    public var unlabeled: Int = 0
+    public var anova: AnovaJSON = AnovaJSON(f: nil, p: nil, dfBetween: nil, dfWithin: nil, reason: nil)
+    public var kruskal: KruskalJSON = KruskalJSON(h: nil, p: nil, df: nil, reason: nil)
+    public var etaSquared: Double? = nil
+    public var hbm: HBMResult? = nil
+
+    public init(name: String, kind: String) {
+        self.name = name
+        self.kind = kind
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, formation, edges, groups, variance, qualityScore = "quality_score",
+            quality, sizes, unlabeled, anova, kruskal, etaSquared = "eta_squared", hbm
+    }
+}
+
+/// The crossed-cell table of the playbook's Strategy 3, for each `cross` candidate.
+public struct CrossedCells: Codable, Sendable, Equatable {
+    public var name: String
+    public var members: [String]
+    public var cells: Int
+    public var minCell: Int
+    public var emptyCombinations: Int
+    public var belowMin: Int
+    public init(name: String, members: [String], cells: Int, minCell: Int, emptyCombinations: Int, belowMin: Int) {
+        self.name = name
+        self.members = members
+        self.cells = cells
+        self.minCell = minCell
+        self.emptyCombinations = emptyCombinations
+        self.belowMin = belowMin
+    }
+    enum CodingKeys: String, CodingKey {
+        case name, members, cells, minCell = "min_cell",
+            emptyCombinations = "empty_combinations", belowMin = "below_min"
+    }
+}
+
+/// Phase 2's clustering: the elbow and the chosen k.
+public struct ClusteringResult: Codable, Sendable, Equatable {
+    public var features: [String]
+    public var inertias: [KInertia]
+    public var chosenK: Int
+    /// The rule that chose k ("kneedle", or "fixed" when the config gave an integer).
+    public var rule: String
+    public var imputed: [FeatureImputation] = []
+    public var profiles: [ClusterProfile] = []
+    /// How the fit was done (e.g. "exact Lloyd on all rows, best of 10 k-means++ starts").
+    public var method: String = ""
+    public init(features: [String], inertias: [KInertia], chosenK: Int, rule: String) {
+        self.features = features
+        self.inertias = inertias
+        self.chosenK = chosenK
+        self.rule = rule
+    }
+    enum CodingKeys: String, CodingKey {
+        case features, inertias, chosenK = "chosen_k", rule, imputed, profiles, method
+    }
+}
+
+public struct KInertia: Codable, Sendable, Equatable {
+    public var k: Int
+    public var inertia: Double
+    public init(k: Int, inertia: Double) {
+        self.k = k
+        self.inertia = inertia
+    }
+}
+
+public struct FeatureImputation: Codable, Sendable, Equatable {
+    public var feature: String
+    public var missing: Int
+    public var median: Double
+    public init(feature: String, missing: Int, median: Double) {
+        self.feature = feature
+        self.missing = missing
+        self.median = median
+    }
+}
+
+public struct ClusterProfile: Codable, Sendable, Equatable {
+    public var label: String
+    public var size: Int
+    /// Mean of each raw feature, in the order of `ClusteringResult.features`.
+    public var means: [Double]
+    public init(label: String, size: Int, means: [Double]) {
+        self.label = label
+        self.size = size
+        self.means = means
+    }
+}

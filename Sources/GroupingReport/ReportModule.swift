@@ -1,0 +1,2 @@
+import GroupingCore
+import GroupingCharts

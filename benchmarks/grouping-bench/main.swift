@@ -1,0 +1,2 @@
+import GroupingCore
+print("benchmarks: not yet")

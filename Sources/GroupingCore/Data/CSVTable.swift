@@ -5,9 +5,9 @@
 /// kept as its unquoted bytes; typed access (`number(row:column:)`) converts on demand and
 /// reports the cell by file, row and column when it is not a number.
 ///
-/// Rows are 1-based in messages with the header as row 1, so data row `r` (0-based) is file
-/// row `r + 2` (a quoted field spanning lines does not shift this numbering: one record is
-/// one row).
+/// Rows are 1-based in messages with the header as row 1, so data row `r` (0-based) is
+/// row `r + 2`. A row is a record: a quoted field spanning lines does not shift the
+/// numbering, and blank lines are skipped without being counted.
 public struct CSVTable: Sendable {
     /// The file name used in messages.
     public let fileName: String
@@ -145,12 +145,8 @@ public struct CSVTable: Sendable {
                     continue
                 }
                 if byte == lf || byte == cr {
-                    if recordHasContent || !field.isEmpty || fieldIndex > 0 {
-                        try finishRecord()
-                    } else if !inHeader {
-                        // A blank line: skipped, but it still counts as a file row.
-                        recordNumber += 1
-                    }
+                    // A blank line is no record: skipped, and not counted as a row.
+                    if recordHasContent || !field.isEmpty || fieldIndex > 0 { try finishRecord() }
                     if byte == cr && i + 1 < n && buffer[i + 1] == lf { i += 1 }
                     i += 1
                     continue
@@ -188,14 +184,15 @@ public struct CSVTable: Sendable {
         let text = columns[column]
         var values = [Double](repeating: .nan, count: rowCount)
         for row in 0..<rowCount {
-            let parsed: Double?? = text.withCell(row) { cell in
-                if MissingValue.isMissing(cell) { return .some(nil) }
-                return .some(NumberParsing.parse(cell))
+            let cell: ParsedCell = text.withCell(row) { bytes in
+                if MissingValue.isMissing(bytes) { return .missing }
+                guard let value = NumberParsing.parse(bytes), value.isFinite else { return .invalid }
+                return .number(value)
             }
-            switch parsed {
-            case .some(.none): continue
-            case .some(.some(let value)) where value.isFinite: values[row] = value
-            default:
+            switch cell {
+            case .missing: continue
+            case .number(let value): values[row] = value
+            case .invalid:
                 throw InputError(
                     file: fileName, row: row + 2, column: header[column],
                     message: "\"\(text.string(row))\" is not a number")
@@ -209,6 +206,11 @@ public struct CSVTable: Sendable {
         let text = columns[column]
         return (0..<rowCount).map { text.isMissing($0) ? nil : text.string($0).trimmingSpaces() }
     }
+}
+
+/// What a cell holds when read as a number.
+enum ParsedCell {
+    case missing, number(Double), invalid
 }
 
 /// The cell spellings read as "missing", as pandas reads them by default (a subset:

@@ -19,7 +19,6 @@ public struct Results: Codable, Sendable, Equatable {
     public var recommendation: Recommendation? = nil
     public var pitfalls: [Pitfall] = []
     public var panel: PanelEstimation? = nil
-    public var timings: [PhaseTiming] = []
     public var warnings: [String] = []
 
     public init() {}
@@ -27,7 +26,7 @@ public struct Results: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", title, tool, input, outcome, thresholds,
             candidates, crossedCells = "crossed_cells", clustering, model, comparison,
-            checklist, recommendation, pitfalls, panel, timings, warnings
+            checklist, recommendation, pitfalls, panel, warnings
     }
 }
 

@@ -88,7 +88,8 @@ public enum SpecialFunctions {
     /// x^a y^b / B(a,b) = √(ab / (2πn)) · (x/x₀)^a (y/y₀)^b · exp(−[c(a)+c(b)−c(n)]),
     /// where c is the Stirling remainder, and with d = x − x₀ the two powers are
     /// a·[ln(1+d/x₀) − d/x₀] + b·[ln(1−d/y₀) + d/y₀] (the linear terms cancel because
-    /// a/x₀ = b/y₀ = n). Otherwise ln B is formed from log-gammas, with
+    /// a/x₀ = b/y₀ = n); when x is more than x₀/2 (or y more than y₀/2) away from the mode
+    /// the powers are a·ln(x/x₀) + b·ln(y/y₀) from the given logarithms. Otherwise ln B is formed from log-gammas, with
     /// lnΓ(b) − lnΓ(a+b) taken from Stirling's series when the larger parameter is ≥ 10.
     static func logBetaPrefactor(
         a: Double, b: Double, x: Double, y: Double, logX: Double, logY: Double
@@ -98,7 +99,15 @@ public enum SpecialFunctions {
             let x0 = a / n
             let y0 = b / n
             let d = x <= 0.5 ? x - x0 : y0 - y
-            let powers = a * log1pMinusX(d / x0) + b * log1pMinusX(-d / y0)
+            let powers: Double
+            if abs(d) < 0.5 * min(x0, y0) {
+                // Near the mode: cancel the linear terms analytically.
+                powers = a * log1pMinusX(d / x0) + b * log1pMinusX(-d / y0)
+            } else {
+                // Far from the mode x − x₀ would lose the digits of a tiny x (or y), and
+                // nothing cancels badly: use the logarithms directly.
+                powers = a * (logX - Double.log(x0)) + b * (logY - Double.log(y0))
+            }
             let correction =
                 stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(n)
             return powers + 0.5 * Double.log(a / n * b) - halfLogTwoPi - correction

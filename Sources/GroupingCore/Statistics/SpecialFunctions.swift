@@ -64,12 +64,66 @@ public enum SpecialFunctions {
         if x < (a + 1) / (a + b + 2) {
             let lower = tailFromFraction(
                 logFront: logFront, parameter: a, fraction: betaContinuedFraction(a: a, b: b, x: x))
+            if lower >= seriesSwitchTail,
+                let upper = tailFromSeries(logFront: logFront, a: b, b: a, x: y)
+            {
+                return (1 - upper, upper)
+            }
             return (lower, 1 - lower)
         } else {
             let upper = tailFromFraction(
                 logFront: logFront, parameter: b, fraction: betaContinuedFraction(a: b, b: a, x: y))
+            if upper >= seriesSwitchTail,
+                let lower = tailFromSeries(logFront: logFront, a: a, b: b, x: x)
+            {
+                return (lower, 1 - lower)
+            }
             return (1 - upper, upper)
         }
+    }
+
+    /// Below this value the continued fraction's tail is kept; above it the complementary
+    /// tail from the power series is used when that series is cheap.
+    ///
+    /// Near the switch point x ≈ (a+1)/(a+b+2) with a+b in the hundreds of thousands, the
+    /// fraction converges slowly and its terms 1 + d·D nearly cancel, costing ~1e-11
+    /// relative; the positive-term power series of the other tail has no cancellation, and
+    /// 1 − (that tail) loses at most eps/1e-4 relative here.
+    static let seriesSwitchTail = 1e-4
+
+    /// I_x(a,b) by the power series x^a y^b / (a B(a,b)) · Σₙ [(a+b)ₙ / (a+1)ₙ] xⁿ
+    /// (DLMF 8.17.8 with 8.17.7's hypergeometric function), all terms positive; nil when
+    /// x > ½ or (a+b)·x > 5000, where the series would need too many terms (the ratio of
+    /// successive terms tends to x, after peaking near n ≈ (a+b)·x). Terms are rescaled
+    /// as they grow, so the sum never overflows.
+    ///
+    /// - Complexity: O((a+b)·x + √((a+b)·x)) terms.
+    static func tailFromSeries(logFront: Double, a: Double, b: Double, x: Double) -> Double? {
+        guard x <= 0.5, (a + b) * x <= 5000 else { return nil }
+        let rescale = 1e250
+        let logRescale = Double.log(rescale)
+        var term = 1.0
+        var sum = 1.0
+        var logScale = 0.0
+        var n = 0.0
+        var converged = false
+        while n < 100_000 {
+            term *= (a + b + n) * x / (a + 1 + n)
+            sum += term
+            n += 1
+            if sum > rescale {
+                sum /= rescale
+                term /= rescale
+                logScale += logRescale
+            }
+            if term <= sum * 1e-17 && (a + b + n) * x < (a + 1 + n) {
+                converged = true
+                break
+            }
+        }
+        guard converged else { return nil }
+        let logValue = logFront + Double.log(sum) + logScale - Double.log(a)
+        return min(1, Double.exp(logValue))
     }
 
     /// exp(logFront) · fraction / parameter, formed in log space so that results near the
@@ -106,7 +160,11 @@ public enum SpecialFunctions {
             } else {
                 // Far from the mode x − x₀ would lose the digits of a tiny x (or y), and
                 // nothing cancels badly: use the logarithms directly.
-                powers = a * (logX - Double.log(x0)) + b * (logY - Double.log(y0))
+                // ln x₀ = −ln(1 + b/a), ln y₀ = −ln(1 + a/b), exact to rounding even when
+                // a ≫ b (a·ln x₀ would otherwise carry a's size times x₀'s rounding).
+                let logX0 = -Double.log(onePlus: b / a)
+                let logY0 = -Double.log(onePlus: a / b)
+                powers = a * (logX - logX0) + b * (logY - logY0)
             }
             let correction =
                 stirlingCorrection(a) + stirlingCorrection(b) - stirlingCorrection(n)

@@ -18,7 +18,7 @@ public struct AnalysisFrame: Sendable {
     public let se: [Double]?
     /// True effects where truth was given (NaN where a creator has none); nil without truth.
     public let truth: [Double]?
-    public let summary: InputSummary
+    public private(set) var summary: InputSummary
     public let outcomeInfo: OutcomeInfo
 
     public var rowCount: Int { creatorRows.count }
@@ -173,6 +173,13 @@ public struct AnalysisFrame: Sendable {
         self.truth = truthValues
         self.summary = summary
         self.outcomeInfo = info
+    }
+
+    /// The same frame with more rows counted as dropped (e.g. by the panel estimator).
+    public func addingDropped(_ more: [DropCount]) -> AnalysisFrame {
+        var copy = self
+        copy.summary.dropped += more
+        return copy
     }
 
     /// A numeric column of the creators table, aligned with the analysed rows (NaN = missing).

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The generalized Pareto distribution of the PSIS tail: its empirical-Bayes fit and
+/// its quantile function.
+///
+/// Fit: Zhang & Stephens (2009), "A new and efficient estimation method for the
+/// generalized Pareto distribution", Technometrics 51(3), with the weakly informative
+/// prior of Vehtari, Simpson, Gelman, Yao & Gabry (2024, "Pareto smoothed importance
+/// sampling", JMLR 25(72), appendix) as ArviZ's `_gpdfit` applies it:
+///
+///     m = 30 + ⌊√n⌋,  b_j = 1/x₍ₙ₎ + (1 − √(m/(j − ½))) / (3·x₍⌊n/4 + ½⌋₎),  j = 1…m
+///     k(b) = mean log(1 − b·x),  ℓ(b) = n·(log(−b/k(b)) − k(b) − 1)
+///     b̂ = Σ w_j b_j with w ∝ exp ℓ(b_j) (weights below 10·ε dropped),
+///     σ̂ = −k(b̂)/b̂,  k̂ = (n·k(b̂) + 10·½)/(n + 10)      (prior on k: 10 pseudo-draws at ½)
+///
+/// k is the shape ξ of the usual parametrisation (the negative of Zhang & Stephens' k).
+enum GeneralizedParetoFit {
+    /// Fits the GPD to positive exceedances sorted in ascending order.
+    ///
+    /// - Parameter sorted: the exceedances x₍₁₎ ≤ … ≤ x₍ₙ₎, n ≥ 5.
+    /// - Returns: (k, sigma).
+    /// - Complexity: O(n·√n).
+    static func fit(sorted x: UnsafeBufferPointer<Double>) -> (k: Double, sigma: Double) {
+        let n = x.count
+        let priorBs = 3.0
+        let priorK = 10.0
+        let m = 30 + Int(Double(n).squareRoot())
+        let quarter = x[Int(Double(n) / 4 + 0.5) - 1]
+        let largest = x[n - 1]
+        var b = [Double](repeating: 0, count: m)
+        var logLik = [Double](repeating: 0, count: m)
+        var maxLogLik = -Double.infinity
+        for j in 0..<m {
+            let bj = (1 - (Double(m) / (Double(j + 1) - 0.5)).squareRoot()) / (priorBs * quarter) + 1 / largest
+            b[j] = bj
+            let kj = meanLog1p(-bj, x)
+            logLik[j] = Double(n) * (log(-(bj / kj)) - kj - 1)
+            maxLogLik = max(maxLogLik, logLik[j])
+        }
+        // w_j = 1 / Σ_l exp(ℓ_l − ℓ_j), written as exp(ℓ_j − max ℓ) / Σ_l exp(ℓ_l − max ℓ).
+        var total = 0.0
+        for j in 0..<m {
+            logLik[j] = exp(logLik[j] - maxLogLik)
+            total += logLik[j]
+        }
+        var kept = 0.0
+        var bPosterior = 0.0
+        for j in 0..<m {
+            let w = logLik[j] / total
+            if w >= 10 * Double.ulpOfOne {
+                kept += w
+                bPosterior += b[j] * w
+            }
+        }
+        bPosterior /= kept
+        let kPosterior = meanLog1p(-bPosterior, x)
+        let sigma = -kPosterior / bPosterior
+        let k = (Double(n) * kPosterior + priorK * 0.5) / (Double(n) + priorK)
+        return (k, sigma)
+    }
+
+    /// The GPD quantile function σ·((1 − p)^(−k) − 1)/k (σ·(−log(1 − p)) when k = 0).
+    static func quantile(_ p: Double, k: Double, sigma: Double) -> Double {
+        if abs(k) < Double.ulpOfOne { return -log1p(-p) * sigma }
+        return expm1(-k * log1p(-p)) / k * sigma
+    }
+
+    /// mean over i of log1p(scale · x_i).
+    @inline(__always)
+    private static func meanLog1p(_ scale: Double, _ x: UnsafeBufferPointer<Double>) -> Double {
+        var sum = 0.0
+        for value in x { sum += log1p(scale * value) }
+        return sum / Double(x.count)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// Pareto smoothed importance sampling (Vehtari, Simpson, Gelman, Yao & Gabry 2024,
+/// "Pareto smoothed importance sampling", JMLR 25(72)), as ArviZ's `az.psislw` does it:
+///
+/// 1. shift the log ratios by their maximum (x = r − max r, "for safer exponentiation");
+/// 2. the tail is the M = ⌈min(S/5, 3·√(S/r_eff))⌉ largest (strictly above the
+///    (M+1)-th largest, the cutoff, itself at least log of the smallest normal double);
+/// 3. with more than 4 tail draws, fit a generalized Pareto distribution to
+///    exp(tail) − exp(cutoff) (`GeneralizedParetoFit`), replace the tail by the fitted
+///    quantiles at (j − ½)/M, j = 1…M, in the tail's order, and truncate at the largest
+///    raw weight (x ≤ 0); with 4 or fewer, k = ∞ and nothing is smoothed;
+/// 4. normalise: log weights = x − logsumexp(x).
+///
+/// k is the estimated Pareto shape: the diagnostic of the importance-sampling estimate.
+public enum PSIS {
+    /// log of the smallest positive normal double, ArviZ's `cutoffmin`.
+    static let logTiny = log(Double.leastNormalMagnitude)
+
+    /// M, the tail length: ⌈min(S/5, 3·√(S/r_eff))⌉.
+    public static func tailLength(sampleCount: Int, reff: Double = 1) -> Int {
+        let s = Double(sampleCount)
+        return Int(min(s / 5, 3 * (s / reff).squareRoot()).rounded(.up))
+    }
+
+    /// Smoothed, normalised log importance weights and the Pareto shape k.
+    ///
+    /// - Parameters:
+    ///   - logRatios: the S log importance ratios (for LOO, minus the log-likelihood).
+    ///   - reff: relative efficiency of the draws (ESS/S); 1 for independent draws.
+    /// - Returns: the S log weights (logsumexp = 0) and k (∞ when the tail is too short).
+    /// - Complexity: O(S log S).
+    public static func smooth(logRatios: [Double], reff: Double = 1) -> (logWeights: [Double], k: Double) {
+        let s = logRatios.count
+        let maximum = logRatios.max() ?? 0
+        var x = logRatios.map { $0 - maximum }
+        let order = x.indices.sorted { x[$0] < x[$1] }
+        let cutoffIndex = max(s - tailLength(sampleCount: s, reff: reff) - 1, 0)
+        let cutoff = max(x[order[cutoffIndex]], logTiny)
+        let tailIndices = order.filter { x[$0] > cutoff }
+        var k = Double.infinity
+        if tailIndices.count > 4 {
+            let expCutoff = exp(cutoff)
+            let exceedances = tailIndices.map { exp(x[$0]) - expCutoff }
+            let fit = exceedances.withUnsafeBufferPointer { GeneralizedParetoFit.fit(sorted: $0) }
+            k = fit.k
+            if k.isFinite {
+                let count = Double(tailIndices.count)
+                for (j, index) in tailIndices.enumerated() {
+                    let q = GeneralizedParetoFit.quantile((Double(j) + 0.5) / count, k: fit.k, sigma: fit.sigma)
+                    x[index] = log(q + expCutoff)
+                }
+                for index in x.indices where x[index] > 0 { x[index] = 0 }
+            }
+        }
+        let normaliser = LogSumExp.of(x)
+        return (x.map { $0 - normaliser }, k)
+    }
+
+    /// PSIS-LOO of one observation from minus its log-likelihood per draw, without
+    /// materialising the weights: with x = r − max r, the body's x̃ = x so lw + ll = −max − lse
+    /// there, and only the tail needs its own terms:
+    ///
+    ///     elpd_i = log(n_body + Σ_tail exp(x̃_t − x_t)) − max r − logsumexp(x̃)
+    ///     lppd_i = logsumexp(−r) − log S
+    ///
+    /// - Parameters:
+    ///   - ratios: r_s = −log p(y_i | draw s), overwritten (partially reordered).
+    ///   - tailLength: M from `tailLength(sampleCount:reff:)`.
+    ///   - tail: scratch of at least M + 1 doubles.
+    /// - Complexity: O(S) expected (one selection, one pass of exp) plus O(M·√M) for the fit.
+    @inlinable
+    public static func pointwise(
+        ratios: UnsafeMutableBufferPointer<Double>, tailLength: Int, tail: UnsafeMutableBufferPointer<Double>
+    ) -> (elpd: Double, lppd: Double, k: Double) {
+        pointwiseCore(ratios: ratios, tailLength: tailLength, tail: tail)
+    }
+
+    @usableFromInline
+    static func pointwiseCore(
+        ratios r: UnsafeMutableBufferPointer<Double>, tailLength: Int, tail: UnsafeMutableBufferPointer<Double>
+    ) -> (elpd: Double, lppd: Double, k: Double) {
+        let s = r.count
+        var maximum = -Double.infinity
+        var minimum = Double.infinity
+        for value in r {
+            maximum = max(maximum, value)
+            minimum = min(minimum, value)
+        }
+        let cutoffIndex = max(s - tailLength - 1, 0)
+        let cutoffRatio = QuickSelect.select(r, k: cutoffIndex)
+        let cutoff = max(cutoffRatio - maximum, logTiny)
+
+        var bodySum = 0.0
+        var bodyCount = 0
+        var lppdSum = 0.0
+        var tailCount = 0
+        for index in 0..<s {
+            let x = r[index] - maximum
+            lppdSum += exp(minimum - r[index])
+            if index > cutoffIndex && x > cutoff {
+                tail[tailCount] = x
+                tailCount += 1
+            } else {
+                bodySum += exp(x)
+                bodyCount += 1
+            }
+        }
+        let lppd = -minimum + log(lppdSum) - log(Double(s))
+
+        var k = Double.infinity
+        var tailWeightSum = 0.0  // Σ exp(x̃_t)
+        var tailRatioSum = 0.0  // Σ exp(x̃_t − x_t)
+        var tailBuffer = UnsafeMutableBufferPointer(rebasing: tail[0..<tailCount])
+        var smoothed = false
+        if tailCount > 4 {
+            tailBuffer.sort()
+            let expCutoff = exp(cutoff)
+            // exceedances in the upper part of the scratch would need room; compute in place
+            // after remembering x: store exceedances in place and recover x from them.
+            for j in 0..<tailCount { tailBuffer[j] = exp(tailBuffer[j]) - expCutoff }
+            let fit = GeneralizedParetoFit.fit(sorted: UnsafeBufferPointer(tailBuffer))
+            k = fit.k
+            if k.isFinite && fit.sigma > 0 {
+                smoothed = true
+                let count = Double(tailCount)
+                for j in 0..<tailCount {
+                    let xRaw = log(tailBuffer[j] + expCutoff)
+                    let q = GeneralizedParetoFit.quantile((Double(j) + 0.5) / count, k: fit.k, sigma: fit.sigma)
+                    let xSmooth = min(log(q + expCutoff), 0)
+                    tailWeightSum += exp(xSmooth)
+                    tailRatioSum += exp(xSmooth - xRaw)
+                }
+            } else {
+                for j in 0..<tailCount { tailBuffer[j] = log(tailBuffer[j] + expCutoff) }
+            }
+        }
+        if !smoothed {
+            for j in 0..<tailCount {
+                tailWeightSum += exp(tailBuffer[j])
+                tailRatioSum += 1
+            }
+        }
+        let normaliser = log(bodySum + tailWeightSum)
+        let elpd = log(Double(bodyCount) + tailRatioSum) - maximum - normaliser
+        return (elpd, lppd, k)
+    }
+}
+
+/// log Σ exp(x), shifted by the maximum.
+public enum LogSumExp {
+    public static func of(_ values: [Double]) -> Double {
+        guard let maximum = values.max(), maximum.isFinite else { return values.max() ?? -.infinity }
+        var sum = 0.0
+        for value in values { sum += exp(value - maximum) }
+        return maximum + log(sum)
+    }
+}

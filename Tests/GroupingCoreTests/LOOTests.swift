@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+import TestSupport
+@testable import GroupingCore
+
+/// The log-likelihood matrices of scripts/fixtures/loo_reference.py, regenerated from the
+/// same closed form (see the script's docstring), so no matrix is stored.
+enum LOOFixtureMatrix {
+    static let observations = 50
+    static let draws = 2000
+
+    static func matrix(scale: Double, shift: Double) -> [[Double]] {
+        let m: [Double] = (0..<draws).map { s in
+            let hashed = (UInt64(s) &* 2_654_435_761 &+ 12345) % (1 << 32)
+            let u = (Double(hashed) + 0.5) / 4_294_967_296.0
+            return 0.15 * (log(u) - log1p(-u))
+        }
+        return (0..<observations).map { i in
+            var y = 0.02 * Double(i) - 0.5
+            if i == 7 { y = 6 } else if i == 23 { y = 8 } else if i == 41 { y = -7 }
+            let sd = scale * (0.5 + 0.2 * Double(i % 5))
+            return m.map { ms in
+                let z = (y - ms - shift) / sd
+                return -0.5 * log(2 * Double.pi) - log(sd) - 0.5 * z * z
+            }
+        }
+    }
+}
+
+struct LOOReference: Decodable {
+    struct Fit: Decodable {
+        let reff: Double
+        let elpd: Double
+        let se: Double
+        let p_loo: Double
+        let good_k: Double
+        let pareto_k: [Double]
+        let loo_i: [Double]
+        let log_weights_obs7_first20: [Double]
+        let log_weights_obs0_first20: [Double]
+    }
+    struct Model: Decodable {
+        let scale: Double
+        let shift: Double
+        let reff_1: Fit
+        let reff_0_6: Fit
+        enum CodingKeys: String, CodingKey { case scale, shift, reff_1, reff_0_6 = "reff_0.6" }
+    }
+    struct CompareRow: Decodable {
+        let name: String
+        let rank: Int
+        let elpd_loo: Double
+        let elpd_diff: Double
+        let se: Double
+        let dse: Double
+        let weight: Double
+    }
+    let models: [Model]
+    let compare: [CompareRow]
+
+    static func load() throws -> LOOReference {
+        try Fixtures.load(LOOReference.self, target: "GroupingCoreTests", name: "loo_reference.json")
+    }
+}
+
+/// PSIS and PSIS-LOO against `az.psislw` / `az.loo` (ArviZ 0.23), to 1e-6.
+final class LOOTests: XCTestCase {
+    func testPSISLogWeightsMatchArviZ() throws {
+        let reference = try LOOReference.load()
+        for model in reference.models {
+            let matrix = LOOFixtureMatrix.matrix(scale: model.scale, shift: model.shift)
+            for fit in [model.reff_1, model.reff_0_6] {
+                for (row, expected) in [(7, fit.log_weights_obs7_first20), (0, fit.log_weights_obs0_first20)] {
+                    let result = PSIS.smooth(logRatios: matrix[row].map { -$0 }, reff: fit.reff)
+                    assertClose(expected, Array(result.logWeights.prefix(20)), rel: 1e-6, abs: 1e-9, "row \(row)")
+                    assertClose(fit.pareto_k[row], result.k, rel: 1e-6, "row \(row)")
+                }
+            }
+        }
+    }
+
+    func testPointwiseLOOMatchesArviZ() throws {
+        let reference = try LOOReference.load()
+        var sawBadK = false
+        for model in reference.models {
+            let matrix = LOOFixtureMatrix.matrix(scale: model.scale, shift: model.shift)
+            for fit in [model.reff_1, model.reff_0_6] {
+                let pointwise = LeaveOneOut.pointwise(logLikelihood: matrix, reff: fit.reff)
+                assertClose(fit.pareto_k, pointwise.map(\.k), rel: 1e-6)
+                assertClose(fit.loo_i, pointwise.map(\.elpd), rel: 1e-6)
+                let summary = LeaveOneOut.summarize(
+                    elpd: pointwise.map(\.elpd), lppd: pointwise.map(\.lppd), paretoK: pointwise.map(\.k),
+                    sampleCount: LOOFixtureMatrix.draws)
+                assertClose(fit.elpd, summary.elpd, rel: 1e-6)
+                assertClose(fit.se, summary.se, rel: 1e-6)
+                assertClose(fit.p_loo, summary.pLoo, rel: 1e-6)
+                assertClose(-2 * fit.elpd, summary.looic, rel: 1e-6)
+                assertClose(fit.good_k, summary.kThreshold, rel: 1e-12)
+                XCTAssertEqual(summary.paretoK.good + summary.paretoK.bad + summary.paretoK.veryBad, 50)
+                XCTAssertEqual(summary.paretoK.good, fit.pareto_k.filter { $0 <= fit.good_k }.count)
+                XCTAssertEqual(summary.paretoK.veryBad, fit.pareto_k.filter { $0 > 1 }.count)
+                if summary.paretoK.bad > 0 { sawBadK = true }
+            }
+        }
+        XCTAssertTrue(sawBadK, "the fixture should exercise k above the good threshold")
+    }
+
+    func testTailLength() {
+        XCTAssertEqual(PSIS.tailLength(sampleCount: 4000), 190)
+        XCTAssertEqual(PSIS.tailLength(sampleCount: 100), 20)
+    }
+
+    func testQuickSelectFindsOrderStatistic() {
+        var generator = SeededGenerator(seed: 3)
+        var values = (0..<1001).map { _ in Double(Int.random(in: 0..<50, using: &generator)) }
+        let sorted = values.sorted()
+        for k in [0, 17, 500, 999, 1000] {
+            var copy = values
+            let selected = copy.withUnsafeMutableBufferPointer { QuickSelect.select($0, k: k) }
+            XCTAssertEqual(selected, sorted[k])
+            XCTAssertTrue(copy[(k + 1)...].allSatisfy { $0 >= selected })
+            XCTAssertTrue(copy[..<k].allSatisfy { $0 <= selected })
+        }
+        values.removeAll()
+    }
+}

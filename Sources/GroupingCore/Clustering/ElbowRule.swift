@@ -8,7 +8,9 @@
 /// 2. Turn the elbow into a knee: y' = 1 − ŷ, and take the difference curve
 ///    D_i = y'_i − x̂_i (how far the curve lies above the chord).
 /// 3. Local maxima of D (D_i ≥ both neighbours; an end point compares with its one
-///    neighbour) are candidate knees, each with threshold T = D_max − S · mean(Δx̂).
+///    neighbour) that lie above the chord (D > 0) are candidate knees, each with threshold
+///    T = D_max − S · mean(Δx̂). (`kneed` also admits maxima with D ≤ 0, which on a concave
+///    curve reports the first point as a "knee"; here such a curve has no knee.)
 ///    Local minima likewise (≤ both neighbours); the last point counts as both.
 /// 4. Walk right from the first local maximum: at a maximum the threshold becomes its T,
 ///    at a minimum it becomes 0. The first time the next point's D falls below the
@@ -72,7 +74,8 @@ public enum ElbowRule {
         let x = ks.map { Double($0 - ks[0]) / xSpan }
         let difference = (0..<n).map { i in (1 - (inertias[i] - yMin) / (yMax - yMin)) - x[i] }
 
-        let maxima = extrema(difference, isMaximum: true) + [n - 1]
+        // A knee lies above the chord: maxima at or below it (D ≤ 0) are no candidates.
+        let maxima = extrema(difference, isMaximum: true).filter { difference[$0] > 0 } + [n - 1]
         let minima = Set(extrema(difference, isMaximum: false) + [n - 1])
         let meanStep = (x[n - 1] - x[0]) / Double(n - 1)
         let thresholds = maxima.dropLast().map { difference[$0] - sensitivity * meanStep }

@@ -244,6 +244,12 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
     public var profiles: [ClusterProfile] = []
     /// How the fit was done (e.g. "exact Lloyd on all rows, best of 10 k-means++ starts").
     public var method: String = ""
+    /// The rule in words: what it did and, for `kneedle`, whether a knee was found or the
+    /// fallback (the smallest k) was used.
+    public var ruleDetail: String = ""
+    /// Inertia of the final clustering on all rows (with a sampled elbow this fit is separate
+    /// from the elbow curve, whose inertias come from subsample fits).
+    public var finalInertia: Double? = nil
     public init(features: [String], inertias: [KInertia], chosenK: Int, rule: String) {
         self.features = features
         self.inertias = inertias
@@ -251,7 +257,8 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
         self.rule = rule
     }
     enum CodingKeys: String, CodingKey {
-        case features, inertias, chosenK = "chosen_k", rule, imputed, profiles, method
+        case features, inertias, chosenK = "chosen_k", rule, imputed, profiles, method,
+            ruleDetail = "rule_detail", finalInertia = "final_inertia"
     }
 }
 

@@ -2,7 +2,7 @@ import XCTest
 import GroupingCore
 import TestSupport
 
-/// `VarianceDecomposition` and `QualityScore` against the playbook's pandas code.
+/// `VarianceDecomposition` (and the score built on it) against the playbook's pandas code.
 final class VarianceDecompositionTests: XCTestCase {
     func testMatchesPandasOnEveryDataset() {
         for data in Phase13Reference.shared.datasets {
@@ -43,13 +43,5 @@ final class VarianceDecompositionTests: XCTestCase {
 
         let empty = VarianceDecomposition.compute(values: [1, 2], codes: [-1, -1], groupCount: 2)
         XCTAssertEqual(empty, VarianceResult(total: nil, between: nil, within: nil))
-    }
-
-    func testGrades() {
-        XCTAssertEqual(QualityScore.grade(score: 19.9, poor: 20, good: 40), "poor")
-        XCTAssertEqual(QualityScore.grade(score: 20, poor: 20, good: 40), "moderate")
-        XCTAssertEqual(QualityScore.grade(score: 40, poor: 20, good: 40), "moderate")
-        XCTAssertEqual(QualityScore.grade(score: 40.1, poor: 20, good: 40), "good")
-        XCTAssertNil(QualityScore.grade(score: nil, poor: 20, good: 40))
     }
 }

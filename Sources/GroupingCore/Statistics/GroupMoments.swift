@@ -6,8 +6,12 @@
 /// rows (an empty quantile or edge bin) are kept here with count 0, and the statistics
 /// built on these moments leave them out, as pandas' `groupby` does (`observed=True`).
 ///
-/// Sums of squares use the corrected two-pass algorithm (Chan, Golub & LeVeque 1983),
-/// and a group (or the whole sample) whose minimum equals its maximum gets a sum of
+/// All sums run over x − s, with the shift s the first labelled value, so that data with a
+/// large offset (values near 1e6 varying in the fourth decimal) keep their digits: the
+/// differences between group means come from the centred means, never from subtracting
+/// two rounded means near 1e6 (scipy's `f_oneway` subtracts the grand mean for the same
+/// reason). Sums of squares use the corrected two-pass algorithm (Chan, Golub & LeVeque
+/// 1983), and a group (or the whole sample) whose minimum equals its maximum gets a sum of
 /// squares of exactly 0, so "all values equal" is detected exactly, never through a
 /// rounding residue.
 public struct GroupMoments: Sendable, Equatable {
@@ -15,6 +19,10 @@ public struct GroupMoments: Sendable, Equatable {
     public var counts: [Int]
     /// Group means (0 for an empty group).
     public var means: [Double]
+    /// The shift s subtracted from every value before summing (the first labelled value).
+    public var shift: Double
+    /// Group means minus the shift, mean_g − s, accurate to the spread of the data.
+    public var centredMeans: [Double]
     /// Σ(x − mean_g)² per group (0 for groups of fewer than two rows).
     public var sumsOfSquares: [Double]
     /// Smallest and largest value per group (±∞ for an empty group).
@@ -24,6 +32,8 @@ public struct GroupMoments: Sendable, Equatable {
     public var labelledCount: Int
     /// Mean of all labelled rows (0 when there are none).
     public var grandMean: Double
+    /// grandMean − shift.
+    public var centredGrandMean: Double
     /// Σ(x − grandMean)² over all labelled rows.
     public var totalSumOfSquares: Double
     /// Smallest and largest labelled value (±∞ when there are none).
@@ -53,6 +63,8 @@ public struct GroupMoments: Sendable, Equatable {
         var grandSum = 0.0
         var grandMinimum = Double.infinity
         var grandMaximum = -Double.infinity
+        var shift = 0.0
+        if let first = codes.firstIndex(where: { $0 >= 0 }) { shift = values[first] }
 
         values.withUnsafeBufferPointer { x in
             codes.withUnsafeBufferPointer { g in
@@ -65,12 +77,13 @@ public struct GroupMoments: Sendable, Equatable {
                                     if code < 0 { continue }
                                     precondition(code < groupCount, "code \(code) out of range")
                                     let value = x[row]
+                                    let centred = value - shift
                                     count[code] += 1
-                                    sum[code] += value
+                                    sum[code] += centred
                                     if value < low[code] { low[code] = value }
                                     if value > high[code] { high[code] = value }
                                     labelled += 1
-                                    grandSum += value
+                                    grandSum += centred
                                     if value < grandMinimum { grandMinimum = value }
                                     if value > grandMaximum { grandMaximum = value }
                                 }
@@ -81,7 +94,7 @@ public struct GroupMoments: Sendable, Equatable {
             }
         }
 
-        var means = [Double](repeating: 0, count: groupCount)
+        var means = [Double](repeating: 0, count: groupCount)  // centred until the end
         for group in 0..<groupCount where counts[group] > 0 {
             means[group] = sums[group] / Double(counts[group])
         }
@@ -100,11 +113,11 @@ public struct GroupMoments: Sendable, Equatable {
                             for row in 0..<x.count {
                                 let code = Int(g[row])
                                 if code < 0 { continue }
-                                let value = x[row]
-                                let deviation = value - mean[code]
+                                let centred = x[row] - shift
+                                let deviation = centred - mean[code]
                                 deviationSum[code] += deviation
                                 squareSum[code] += deviation * deviation
-                                let grandDeviation = value - provisionalGrandMean
+                                let grandDeviation = centred - provisionalGrandMean
                                 grandDeviationSum += grandDeviation
                                 grandSquareSum += grandDeviation * grandDeviation
                             }
@@ -118,7 +131,7 @@ public struct GroupMoments: Sendable, Equatable {
         for group in 0..<groupCount where counts[group] > 0 {
             let n = Double(counts[group])
             if minima[group] == maxima[group] {
-                means[group] = minima[group]
+                means[group] = minima[group] - shift
                 continue
             }
             means[group] += deviationSums[group] / n
@@ -129,16 +142,24 @@ public struct GroupMoments: Sendable, Equatable {
         var totalSumOfSquares = 0.0
         if labelled > 0 {
             if grandMinimum == grandMaximum {
-                grandMean = grandMinimum
+                grandMean = grandMinimum - shift
             } else {
                 let n = Double(labelled)
                 grandMean += grandDeviationSum / n
                 totalSumOfSquares = max(0, grandSquareSum - grandDeviationSum * grandDeviationSum / n)
             }
         }
+        var absoluteMeans = [Double](repeating: 0, count: groupCount)
+        for group in 0..<groupCount where counts[group] > 0 {
+            absoluteMeans[group] =
+                minima[group] == maxima[group] ? minima[group] : shift + means[group]
+        }
+        let absoluteGrandMean: Double =
+            labelled == 0 ? 0 : grandMinimum == grandMaximum ? grandMinimum : shift + grandMean
         return GroupMoments(
-            counts: counts, means: means, sumsOfSquares: sumsOfSquares, minima: minima,
-            maxima: maxima, labelledCount: labelled, grandMean: grandMean,
+            counts: counts, means: absoluteMeans, shift: shift, centredMeans: means,
+            sumsOfSquares: sumsOfSquares, minima: minima, maxima: maxima,
+            labelledCount: labelled, grandMean: absoluteGrandMean, centredGrandMean: grandMean,
             totalSumOfSquares: totalSumOfSquares, grandMinimum: grandMinimum,
             grandMaximum: grandMaximum)
     }
@@ -147,7 +168,7 @@ public struct GroupMoments: Sendable, Equatable {
     public var betweenSumOfSquares: Double {
         var total = 0.0
         for group in counts.indices where counts[group] > 0 {
-            let difference = means[group] - grandMean
+            let difference = centredMeans[group] - centredGrandMean
             total += Double(counts[group]) * difference * difference
         }
         return total

@@ -12,7 +12,7 @@
 public enum KruskalWallis {
     /// The test for one candidate.
     ///
-    /// - Complexity: O(N log N): one sort of the labelled rows, then a linear scan.
+    /// - Complexity: O(N): one radix sort of the labelled rows, then a linear scan.
     public static func test(values: [Double], codes: [Int32], groupCount: Int) -> KruskalJSON {
         precondition(values.count == codes.count, "values and codes differ in length")
         let ranks = rankSums(values: values, codes: codes, groupCount: groupCount)
@@ -41,47 +41,53 @@ public enum KruskalWallis {
 
     /// Per-group sums of average ranks, group sizes, and the tie term Σ (t³ − t).
     ///
-    /// Sorts the labelled rows once by value (packed as value/code pairs, so the sort moves
-    /// contiguous 16-byte records), then walks the tie blocks.
+    /// Sorts the labelled rows once by value, carrying their codes (`RadixSort`), then
+    /// walks the tie blocks.
     ///
-    /// - Complexity: O(N log N).
+    /// - Complexity: O(N).
     static func rankSums(values: [Double], codes: [Int32], groupCount: Int)
         -> (sums: [Double], counts: [Int], rows: Int, tieSum: Double)
     {
-        var records: [RankedRow] = []
-        records.reserveCapacity(values.count)
+        var labelledValues: [Double] = []
+        var labelledCodes: [Int32] = []
+        labelledValues.reserveCapacity(values.count)
+        labelledCodes.reserveCapacity(values.count)
         for row in values.indices where codes[row] >= 0 {
             precondition(Int(codes[row]) < groupCount, "code \(codes[row]) out of range")
-            records.append(RankedRow(value: values[row], code: codes[row]))
+            labelledValues.append(values[row])
+            labelledCodes.append(codes[row])
         }
-        records.sort { $0.value < $1.value }
+        let sorted = RadixSort.sorted(labelledValues, payload: labelledCodes)
+        labelledValues = []
+        labelledCodes = []
 
         var sums = [Double](repeating: 0, count: groupCount)
         var counts = [Int](repeating: 0, count: groupCount)
         var tieSum = 0.0
-        records.withUnsafeBufferPointer { sorted in
-            var start = 0
-            while start < sorted.count {
-                var end = start + 1
-                while end < sorted.count && sorted[end].value == sorted[start].value { end += 1 }
-                // Ranks start + 1 … end share their average.
-                let averageRank = Double(start + 1 + end) / 2
-                for index in start..<end {
-                    let code = Int(sorted[index].code)
-                    sums[code] += averageRank
-                    counts[code] += 1
+        let rows = sorted.values.count
+        sorted.values.withUnsafeBufferPointer { value in
+            sorted.payload.withUnsafeBufferPointer { code in
+                sums.withUnsafeMutableBufferPointer { sum in
+                    counts.withUnsafeMutableBufferPointer { count in
+                        var start = 0
+                        while start < rows {
+                            var end = start + 1
+                            while end < rows && value[end] == value[start] { end += 1 }
+                            // Ranks start + 1 … end share their average.
+                            let averageRank = Double(start + 1 + end) / 2
+                            for index in start..<end {
+                                let group = Int(code[index])
+                                sum[group] += averageRank
+                                count[group] += 1
+                            }
+                            let tie = Double(end - start)
+                            if end - start > 1 { tieSum += tie * tie * tie - tie }
+                            start = end
+                        }
+                    }
                 }
-                let tie = Double(end - start)
-                if end - start > 1 { tieSum += tie * tie * tie - tie }
-                start = end
             }
         }
-        return (sums, counts, records.count, tieSum)
-    }
-
-    /// One labelled row for ranking.
-    struct RankedRow {
-        var value: Double
-        var code: Int32
+        return (sums, counts, rows, tieSum)
     }
 }

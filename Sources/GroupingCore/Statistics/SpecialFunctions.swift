@@ -52,7 +52,9 @@ public enum SpecialFunctions {
     ///
     /// Uses the continued fraction (DLMF 8.17.22) for I_x(a,b) when x < (a+1)/(a+b+2),
     /// where it converges fast, and the symmetry I_x(a,b) = 1 − I_{1−x}(b,a) otherwise; the
-    /// function evaluated by the fraction is the small one, the other is `1 − it`.
+    /// function evaluated by the fraction is the small one, the other is `1 − it`. For
+    /// a + b > 1000, when the fraction's tail is not small (≥ `seriesSwitchTail`), the other
+    /// tail comes from its positive-term power series instead (see `seriesSwitchTail`).
     ///
     /// - Parameters:
     ///   - x, y: the argument and its complement, y = 1 − x, each given accurately.

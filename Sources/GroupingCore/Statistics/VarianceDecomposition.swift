@@ -27,7 +27,8 @@ public enum VarianceDecomposition {
             moments.labelledCount > 1
             ? moments.totalSumOfSquares / Double(moments.labelledCount - 1) : nil
         let groups = moments.nonEmptyGroups
-        let between = Descriptive.variance(groups.map { moments.means[$0] }, ddof: 1)
+        // The variance of the means is shift-invariant; the centred means keep their digits.
+        let between = Descriptive.variance(groups.map { moments.centredMeans[$0] }, ddof: 1)
         let withinVariances = groups.filter { moments.counts[$0] > 1 }.map {
             moments.sumsOfSquares[$0] / Double(moments.counts[$0] - 1)
         }

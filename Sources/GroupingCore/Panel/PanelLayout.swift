@@ -215,17 +215,23 @@ extension ImputationEstimator {
         ) throws -> (start: [Int], period: [Int32], outcome: [Double]) {
             let n = panel.count
             let creatorCount = panel.creatorIDs.count
-            var start = [Int](repeating: 0, count: creatorCount + 1)
+            var counts = [Int](repeating: 0, count: creatorCount + 1)
             var order = [Int32](repeating: 0, count: n)
             panel.creatorCodes.withUnsafeBufferPointer { codes in
-                for code in codes { start[Int(code) + 1] += 1 }
-                for j in 0..<creatorCount { start[j + 1] += start[j] }
-                var next = start
-                order.withUnsafeMutableBufferPointer { order in
-                    for i in 0..<n {
-                        let j = Int(codes[i])
-                        order[next[j]] = Int32(i)
-                        next[j] += 1
+                counts.withUnsafeMutableBufferPointer { next in
+                    for code in codes { next[Int(code) + 1] += 1 }
+                    for j in 0..<creatorCount { next[j + 1] += next[j] }
+                }
+            }
+            let start = counts
+            counts.withUnsafeMutableBufferPointer { next in
+                panel.creatorCodes.withUnsafeBufferPointer { codes in
+                    order.withUnsafeMutableBufferPointer { order in
+                        for i in 0..<n {
+                            let j = Int(codes[i])
+                            order[next[j]] = Int32(i)
+                            next[j] += 1
+                        }
                     }
                 }
             }

@@ -81,6 +81,18 @@ public enum ImputationEstimator {
         + "untreated observations, solved exactly (creator effects eliminated, T×T normal "
         + "equations by Cholesky)"
 
+    /// The standard errors in words, for the report's methods section.
+    public static let standardErrorDescription =
+        "Per-creator standard errors assume errors independent across creators and periods "
+        + "with a variance of their own per creator, the same before and after treatment. "
+        + "Var(effect_hat_i) = σ²_i (1/n_post + 1/n_pre) + c_iᵀ V_β c_i, where σ²_i is estimated "
+        + "from the creator's untreated residuals with n_pre − 1 degrees of freedom, c_i averages "
+        + "the period effects of its untreated periods minus those of its treated periods, and "
+        + "V_β is the sandwich variance of the period effects. The creator's own term is "
+        + "inflated by (t_{0.975, n_pre−1} / 1.96)² so that effect_hat ± 1.96 se is a Student-t "
+        + "interval; the result is multiplied by se_multiplier. The ATT (mean over treated "
+        + "observations) has the analogous variance, without inflation or multiplier."
+
     /// z_{0.975}, the standard normal quantile of the raw 95% interval.
     static let normalQuantile975 = 1.959963984540054
 

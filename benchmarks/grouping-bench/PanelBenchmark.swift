@@ -6,7 +6,10 @@ import GroupingCore
 /// treated, 2% of observations missing. Prints the wall time of simulation and
 /// estimation and the peak resident memory (VmHWM) of the process.
 ///
-/// Usage: grouping-bench panel [--creators N] [--periods T] [--seed S]
+/// `--shuffle` puts the rows in random order (the estimator then gathers each creator's
+/// rows from all over the input).
+///
+/// Usage: grouping-bench panel [--creators N] [--periods T] [--seed S] [--shuffle]
 func runPanelBenchmark(arguments: [String]) {
     func value(_ name: String, _ fallback: Int) -> Int {
         guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
@@ -19,7 +22,8 @@ func runPanelBenchmark(arguments: [String]) {
     let seed = UInt64(value("--seed", 42))
 
     let simulationStart = Date()
-    let (panel, truth) = simulateRollout(creators: creators, periods: periods, seed: seed)
+    var (panel, truth) = simulateRollout(creators: creators, periods: periods, seed: seed)
+    if arguments.contains("--shuffle") { shuffleRows(&panel, seed: seed) }
     let simulationSeconds = Date().timeIntervalSince(simulationStart)
     let residentBefore = memoryStatus("VmRSS")
     print("panel: \(creators) creators × \(periods) periods = \(panel.count) observations; "
@@ -78,6 +82,17 @@ private func simulateRollout(creators: Int, periods: Int, seed: UInt64) -> (Pane
     let ids = (0..<creators).map { "c\($0)" }
     return (PanelObservations(
         creatorIDs: ids, creatorCodes: codes, periods: times, outcomes: outcomes, firstTreated: firstTreated), truth)
+}
+
+/// Applies one random permutation to every per-observation column.
+private func shuffleRows(_ panel: inout PanelObservations, seed: UInt64) {
+    var generator = SeededGenerator(seed: seed, stream: 1)
+    var order = Array(0..<panel.count)
+    order.shuffle(using: &generator)
+    panel.creatorCodes = order.map { panel.creatorCodes[$0] }
+    panel.periods = order.map { panel.periods[$0] }
+    panel.outcomes = order.map { panel.outcomes[$0] }
+    panel.firstTreated = order.map { panel.firstTreated[$0] }
 }
 
 /// A field of /proc/self/status in MB (0 where unavailable).

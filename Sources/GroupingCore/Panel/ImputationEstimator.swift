@@ -8,6 +8,8 @@ import Foundation
 ///
 /// Observations (i, t) with t ≥ E_i, the creator's first treated period, are treated;
 /// all others (never-treated creators, and treated creators before E_i) are untreated.
+/// Identification rests on BJS's assumptions: parallel trends (untreated outcomes follow
+/// α_i + β_t plus mean-zero noise) and no anticipation (outcomes before E_i are untreated).
 ///
 /// 1. Fit y_it = α_i + β_t + ε_it by least squares on the untreated observations only
 ///    (`TwoWayFit`: the creator effects are eliminated exactly and the T × T normal

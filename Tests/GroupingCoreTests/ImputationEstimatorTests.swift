@@ -155,6 +155,20 @@ final class ImputationEstimatorTests: XCTestCase {
         print("raw coverage \(coverage.coverage) over \(coverage.creators) creators, ATT \(estimate.att) ± \(estimate.attSe)")
         XCTAssertGreaterThanOrEqual(coverage.coverage, 0.935)
         XCTAssertLessThanOrEqual(coverage.coverage, 0.965)
+        // Without the small-sample (t) inflation of the creator's own variance term the
+        // intervals under-cover: that is why it is there.
+        let inflation = ImputationEstimator.StandardErrors.smallSampleInflation(maxDegreesOfFreedom: 12)
+        var coveredUnadjusted = 0
+        for (k, id) in estimate.creatorIDs.enumerated() {
+            let pre = Double(estimate.prePeriods[k])
+            let post = Double(estimate.postPeriods[k])
+            let own = estimate.residualVariance[k] * (1 / pre + 1 / post)
+            let variance = estimate.se[k] * estimate.se[k] - (inflation[Int(pre) - 1] - 1) * own
+            if Swift.abs(estimate.effectHat[k] - truth[id]!) <= 1.96 * variance.squareRoot() { coveredUnadjusted += 1 }
+        }
+        let unadjusted = Double(coveredUnadjusted) / Double(estimate.creatorIDs.count)
+        print("raw coverage without the t inflation \(unadjusted)")
+        XCTAssertLessThan(unadjusted, coverage.coverage - 0.01)
         // The ATT's interval covers the mean true effect over the treated observations.
         var trueATT = 0.0
         var weight = 0.0

@@ -71,6 +71,18 @@ final class PanelInputErrorTests: XCTestCase {
         XCTAssertEqual(e?.message, "creator 'c' has period 1 on rows 8 and 9")
     }
 
+    func testDuplicateCountsRowsInvolved() {
+        var p = panel()
+        p.periods[1] = 1  // creator a: period 1 three times (rows 2, 3, 4)
+        p.periods[2] = 1
+        p.periods[5] = 2  // creator b: period 2 twice (rows 6, 7)
+        let e = error(p)
+        XCTAssertEqual(e?.rows, [2, 3, 4, 6, 7])
+        XCTAssertEqual(e?.affectedRows, 5)
+        XCTAssertEqual(
+            e?.message, "creator 'a' has period 1 on rows 2 and 3 (5 rows with a duplicate (creator, period) in all)")
+    }
+
     func testDuplicatesUseTheGivenFileRows() {
         var p = panel()
         p.periods[1] = 1

@@ -8,6 +8,8 @@ import Foundation
 ///
 /// Observations (i, t) with t ≥ E_i, the creator's first treated period, are treated;
 /// all others (never-treated creators, and treated creators before E_i) are untreated.
+/// Identification rests on BJS's assumptions: parallel trends (untreated outcomes follow
+/// α_i + β_t plus mean-zero noise) and no anticipation (outcomes before E_i are untreated).
 ///
 /// 1. Fit y_it = α_i + β_t + ε_it by least squares on the untreated observations only
 ///    (`TwoWayFit`: the creator effects are eliminated exactly and the T × T normal
@@ -80,6 +82,18 @@ public enum ImputationEstimator {
         "imputation estimator (Borusyak, Jaravel & Spiess 2024): two-way fixed effects on "
         + "untreated observations, solved exactly (creator effects eliminated, T×T normal "
         + "equations by Cholesky)"
+
+    /// The standard errors in words, for the report's methods section.
+    public static let standardErrorDescription =
+        "Per-creator standard errors assume errors independent across creators and periods "
+        + "with a variance of their own per creator, the same before and after treatment. "
+        + "Var(effect_hat_i) = σ²_i (1/n_post + 1/n_pre) + c_iᵀ V_β c_i, where σ²_i is estimated "
+        + "from the creator's untreated residuals with n_pre − 1 degrees of freedom, c_i averages "
+        + "the period effects of its untreated periods minus those of its treated periods, and "
+        + "V_β is the sandwich variance of the period effects. The creator's own term is "
+        + "inflated by (t_{0.975, n_pre−1} / 1.96)² so that effect_hat ± 1.96 se is a Student-t "
+        + "interval; the result is multiplied by se_multiplier. The ATT (mean over treated "
+        + "observations) has the analogous variance, without inflation or multiplier."
 
     /// z_{0.975}, the standard normal quantile of the raw 95% interval.
     static let normalQuantile975 = 1.959963984540054

@@ -215,17 +215,23 @@ extension ImputationEstimator {
         ) throws -> (start: [Int], period: [Int32], outcome: [Double]) {
             let n = panel.count
             let creatorCount = panel.creatorIDs.count
-            var start = [Int](repeating: 0, count: creatorCount + 1)
+            var counts = [Int](repeating: 0, count: creatorCount + 1)
             var order = [Int32](repeating: 0, count: n)
             panel.creatorCodes.withUnsafeBufferPointer { codes in
-                for code in codes { start[Int(code) + 1] += 1 }
-                for j in 0..<creatorCount { start[j + 1] += start[j] }
-                var next = start
-                order.withUnsafeMutableBufferPointer { order in
-                    for i in 0..<n {
-                        let j = Int(codes[i])
-                        order[next[j]] = Int32(i)
-                        next[j] += 1
+                counts.withUnsafeMutableBufferPointer { next in
+                    for code in codes { next[Int(code) + 1] += 1 }
+                    for j in 0..<creatorCount { next[j + 1] += next[j] }
+                }
+            }
+            let start = counts
+            counts.withUnsafeMutableBufferPointer { next in
+                panel.creatorCodes.withUnsafeBufferPointer { codes in
+                    order.withUnsafeMutableBufferPointer { order in
+                        for i in 0..<n {
+                            let j = Int(codes[i])
+                            order[next[j]] = Int32(i)
+                            next[j] += 1
+                        }
                     }
                 }
             }
@@ -250,7 +256,9 @@ extension ImputationEstimator {
                                                 for a in lo..<hi {
                                                     outcome[a] = rawOutcomes[Int(order[a])]
                                                     if a > lo && period[a] == period[a - 1] {
-                                                        duplicateCounts[chunk] += 1
+                                                        // Rows involved: both of a first pair, one more per extra copy.
+                                                        let continuesRun = a - 1 > lo && period[a - 1] == period[a - 2]
+                                                        duplicateCounts[chunk] += continuesRun ? 1 : 2
                                                         if duplicates[chunk].count < PanelInputError.rowLimit {
                                                             duplicates[chunk].append((order[a - 1], order[a]))
                                                         }
@@ -268,15 +276,17 @@ extension ImputationEstimator {
             let found = duplicates.joined()
             if let (first, second) = found.first {
                 var rows: [Int] = []
-                for (a, b) in found { rows += [panel.fileRow(Int(a)), panel.fileRow(Int(b))] }
+                for (a, b) in found {
+                    for row in [panel.fileRow(Int(a)), panel.fileRow(Int(b))] where !rows.contains(row) { rows.append(row) }
+                }
                 let total = duplicateCounts.reduce(0, +)
                 let creator = panel.creatorIDs[Int(panel.creatorCodes[Int(first)])]
                 throw PanelInputError(
-                    kind: .duplicateObservation, rows: rows, affectedRows: total + 1,
+                    kind: .duplicateObservation, rows: rows, affectedRows: Swift.max(total, rows.count),
                     column: panel.columns.period,
                     message: "creator '\(creator)' has period \(Int(panel.periods[Int(first)])) on rows "
                         + "\(panel.fileRow(Int(first))) and \(panel.fileRow(Int(second)))"
-                        + (total > 1 ? " (\(total) duplicate (creator, period) rows in all)" : ""))
+                        + (total > 2 ? " (\(total) rows with a duplicate (creator, period) in all)" : ""))
             }
             return (start, period, outcome)
         }

@@ -37,21 +37,42 @@ extension ImputationEstimator {
             }
 
             layout.period.withUnsafeBufferPointer { period in
-                for j in 0..<creatorCount {
-                    let lo = layout.creatorStart[j]
-                    let hi = layout.creatorStart[j + 1]
-                    let first = layout.firstTreated[j]
-                    var end = lo
-                    while end < hi && layout.periodValues[Int(period[end])] < first { end += 1 }
-                    untreatedCount[j] = Int32(end - lo)
-                    guard end > lo else { continue }
-                    let anchor = root(Int(period[lo]))
-                    untreatedPerPeriod[Int(period[lo])] += 1
-                    for a in (lo + 1)..<end {
-                        let p = Int(period[a])
-                        untreatedPerPeriod[p] += 1
-                        let r = root(p)
-                        if r != anchor { parent[r] = anchor }
+                layout.periodValues.withUnsafeBufferPointer { periodValues in
+                    layout.creatorStart.withUnsafeBufferPointer { creatorStart in
+                        layout.firstTreated.withUnsafeBufferPointer { firstTreated in
+                            parent.withUnsafeMutableBufferPointer { parent in
+                                untreatedPerPeriod.withUnsafeMutableBufferPointer { untreatedPerPeriod in
+                                    untreatedCount.withUnsafeMutableBufferPointer { untreatedCount in
+                                        @inline(__always)
+                                        func find(_ x: Int) -> Int {
+                                            var x = x
+                                            while parent[x] != x {
+                                                parent[x] = parent[parent[x]]
+                                                x = parent[x]
+                                            }
+                                            return x
+                                        }
+                                        for j in 0..<creatorCount {
+                                            let lo = creatorStart[j]
+                                            let hi = creatorStart[j + 1]
+                                            let first = firstTreated[j]
+                                            var end = lo
+                                            while end < hi && periodValues[Int(period[end])] < first { end += 1 }
+                                            untreatedCount[j] = Int32(end - lo)
+                                            guard end > lo else { continue }
+                                            let anchor = find(Int(period[lo]))
+                                            untreatedPerPeriod[Int(period[lo])] += 1
+                                            for a in (lo + 1)..<end {
+                                                let p = Int(period[a])
+                                                untreatedPerPeriod[p] += 1
+                                                let r = find(p)
+                                                if r != anchor { parent[r] = anchor }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -1,0 +1,34 @@
+import XCTest
+import TestSupport
+@testable import GroupingCore
+
+final class CholeskyTests: XCTestCase {
+    /// A = [[4, 2, -2], [2, 10, 2], [-2, 2, 5]] = L Lᵀ with L = [[2,0,0],[1,3,0],[-1,1,√3]].
+    private let matrix: [Double] = [4, 2, -2, 2, 10, 2, -2, 2, 5]
+
+    func testFactorSolveAndInverse() throws {
+        let cholesky = try XCTUnwrap(ImputationEstimator.Cholesky(matrix: matrix, size: 3))
+        assertClose([2, 0, 0, 1, 3, 0, -1, 1, 3.0.squareRoot()], cholesky.lower, rel: 1e-15, abs: 1e-15)
+        // A · [1, -1, 2] = [-2, -4, 6]
+        assertClose([1, -1, 2], cholesky.solve([-2, -4, 6]), rel: 1e-14, abs: 1e-14)
+        let inverse = cholesky.inverse()
+        for i in 0..<3 {
+            for j in 0..<3 {
+                let product = (0..<3).reduce(0.0) { $0 + matrix[i * 3 + $1] * inverse[$1 * 3 + j] }
+                assertClose(i == j ? 1 : 0, product, rel: 0, abs: 1e-14)
+            }
+            XCTAssertEqual(inverse[i * 3 + (i + 1) % 3], inverse[((i + 1) % 3) * 3 + i])
+        }
+    }
+
+    func testSingularMatrixIsRejected() {
+        XCTAssertNil(ImputationEstimator.Cholesky(matrix: [1, 1, 1, 1], size: 2))
+        XCTAssertNil(ImputationEstimator.Cholesky(matrix: [-1], size: 1))
+    }
+
+    func testEmptySystem() throws {
+        let cholesky = try XCTUnwrap(ImputationEstimator.Cholesky(matrix: [], size: 0))
+        XCTAssertEqual(cholesky.solve([]), [])
+        XCTAssertEqual(cholesky.inverse(), [])
+    }
+}

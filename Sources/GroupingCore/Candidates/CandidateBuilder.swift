@@ -65,7 +65,7 @@ public enum CandidateBuilder {
             built[spec.name] = grouping
             crossed.append(cells)
         }
-        var ordered = specs.map { built[$0.name]! }
+        var ordered = specs.map { withoutEmptyGroups(built[$0.name]!) }
         if let cluster { ordered.append(cluster) }
         return (ordered, crossed)
     }
@@ -101,42 +101,78 @@ public enum CandidateBuilder {
 
     /// The cross of several groupings: a row's label joins its members' labels with `_`;
     /// rows missing any member have none. Labels in code-point order (pandas string sort).
+    /// Combines the members' integer codes (mixed radix), so only the distinct
+    /// combinations ever become strings.
+    /// - Complexity: O(rows × members + cells log cells).
     static func cross(name: String, _ parts: [Grouping], minGroupSize: Int) -> (Grouping, CrossedCells) {
         let rows = parts[0].codes.count
-        var codeOf: [String: Int32] = [:]
-        var firstSeen: [String] = []
-        var raw = [Int32](repeating: -1, count: rows)
-        var counts: [Int] = []
-        rowLoop: for row in 0..<rows {
-            var pieces: [String] = []
+        var combined = [Int](repeating: -1, count: rows)
+        for row in 0..<rows {
+            var key = 0
+            var missing = false
             for part in parts {
                 let code = part.codes[row]
-                if code < 0 { continue rowLoop }
-                pieces.append(part.labels[Int(code)])
+                if code < 0 { missing = true; break }
+                key = key * part.groupCount + Int(code)
             }
-            let label = pieces.joined(separator: "_")
-            if let code = codeOf[label] {
-                raw[row] = code
-                counts[Int(code)] += 1
+            if !missing { combined[row] = key }
+        }
+        // Distinct combinations, their labels and counts.
+        var cellOf: [Int: Int32] = [:]
+        var keys: [Int] = []
+        var raw = [Int32](repeating: -1, count: rows)
+        for row in 0..<rows where combined[row] >= 0 {
+            let key = combined[row]
+            if let cell = cellOf[key] {
+                raw[row] = cell
             } else {
-                let code = Int32(firstSeen.count)
-                codeOf[label] = code
-                firstSeen.append(label)
-                counts.append(1)
-                raw[row] = code
+                let cell = Int32(keys.count)
+                cellOf[key] = cell
+                keys.append(key)
+                raw[row] = cell
             }
         }
-        let order = firstSeen.indices.sorted { codePointLess(firstSeen[$0], firstSeen[$1]) }
-        var remap = [Int32](repeating: -1, count: firstSeen.count)
+        let labels: [String] = keys.map { key in
+            var remainder = key
+            var pieces: [String] = []
+            for part in parts.reversed() {
+                pieces.append(part.labels[remainder % part.groupCount])
+                remainder /= part.groupCount
+            }
+            return pieces.reversed().joined(separator: "_")
+        }
+        var counts = [Int](repeating: 0, count: keys.count)
+        for cell in raw where cell >= 0 { counts[Int(cell)] += 1 }
+        let order = labels.indices.sorted { codePointLess(labels[$0], labels[$1]) }
+        var remap = [Int32](repeating: -1, count: labels.count)
         for (position, old) in order.enumerated() { remap[old] = Int32(position) }
         let grouping = Grouping(
-            name: name, kind: .cross, labels: order.map { firstSeen[$0] }, codes: raw.map { $0 < 0 ? -1 : remap[Int($0)] },
+            name: name, kind: .cross, labels: order.map { labels[$0] }, codes: raw.map { $0 < 0 ? -1 : remap[Int($0)] },
             formation: "the cross of " + parts.map(\.name).joined(separator: " × ") + " (labels joined with _)")
         let possible = parts.reduce(1) { $0 * $1.groupCount }
         let cells = CrossedCells(
             name: name, members: parts.map(\.name), cells: counts.count, minCell: counts.min() ?? 0,
             emptyCombinations: possible - counts.count, belowMin: counts.filter { $0 < minGroupSize }.count)
         return (grouping, cells)
+    }
+
+    /// The grouping without labels that no analysed row carries (an empty bin), and a note
+    /// of what was dropped; pandas leaves empty groups out of `groupby` results too.
+    static func withoutEmptyGroups(_ grouping: Grouping) -> Grouping {
+        let counts = grouping.counts()
+        guard counts.contains(0) else { return grouping }
+        var remap = [Int32](repeating: -1, count: counts.count)
+        var labels: [String] = []
+        for (index, count) in counts.enumerated() where count > 0 {
+            remap[index] = Int32(labels.count)
+            labels.append(grouping.labels[index])
+        }
+        let empty = counts.indices.filter { counts[$0] == 0 }.map { grouping.labels[$0] }
+        var copy = grouping
+        copy.labels = labels
+        copy.codes = grouping.codes.map { $0 < 0 ? -1 : remap[Int($0)] }
+        copy.formation += "; empty group\(empty.count == 1 ? "" : "s") left out: " + empty.joined(separator: ", ")
+        return copy
     }
 
     /// Labels like pandas' interval labels: `[0, 10k]`, `(10k, 100k]`, `(1M, inf)`.

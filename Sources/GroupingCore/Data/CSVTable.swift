@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV table held column by column as raw text, parsed from bytes (RFC 4180).
 ///
 /// Handles quoted fields with embedded separators, quotes (`""`) and line breaks, CRLF or
@@ -46,82 +48,29 @@ public struct CSVTable: Sendable {
     /// Parses `bytes` as CSV with a header row.
     /// - Throws: `InputError` for an empty file, an empty or duplicate header name, a row
     ///   with the wrong number of fields, or an unterminated quote.
-    /// - Complexity: O(n) in the number of bytes.
+    /// - Complexity: O(n) in the number of bytes; unquoted fields are copied as whole runs.
     public init(bytes input: [UInt8], fileName: String, separator: UInt8 = UInt8(ascii: ",")) throws {
         self.fileName = fileName
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var start = 0
-        if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { start = 3 }
-
-        var header: [String] = []
-        var columns: [TextColumn] = []
-        var rowCount = 0
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
-        var fieldIndex = 0
-        var recordNumber = 1  // 1 = header
-        var inHeader = true
-        var recordHasContent = false
-
-        func finishField() throws {
-            if inHeader {
-                header.append(String(decoding: field, as: UTF8.self))
-            } else {
-                guard fieldIndex < columns.count else {
-                    throw InputError(
-                        file: fileName, row: recordNumber,
-                        message: "has more fields than the header's \(columns.count)")
-                }
-                columns[fieldIndex].bytes.append(contentsOf: field)
-                columns[fieldIndex].ends.append(columns[fieldIndex].bytes.count)
-            }
-            fieldIndex += 1
-            field.removeAll(keepingCapacity: true)
-        }
-
-        func finishRecord() throws {
-            try finishField()
-            if inHeader {
-                header = header.map { $0.trimmingSpaces() }
-                for (index, name) in header.enumerated() {
-                    if name.isEmpty {
-                        throw InputError(file: fileName, row: 1, message: "header field \(index + 1) is empty")
-                    }
-                    if let first = header.firstIndex(of: name), first != index {
-                        throw InputError(file: fileName, row: 1, column: name, message: "appears twice in the header")
-                    }
-                }
-                columns = Array(repeating: TextColumn(), count: header.count)
-                inHeader = false
-            } else {
-                if fieldIndex != columns.count {
-                    throw InputError(
-                        file: fileName, row: recordNumber,
-                        message: "has \(fieldIndex) fields but the header has \(columns.count)")
-                }
-                rowCount += 1
-            }
-            fieldIndex = 0
-            recordNumber += 1
-            recordHasContent = false
-        }
-
+        var builder = Builder(fileName: fileName)
         try input.withUnsafeBufferPointer { buffer in
-            var i = start
+            guard let base = buffer.baseAddress else { return }
             let n = buffer.count
+            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            var i = n >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+            var scratch: [UInt8] = []
             while i < n {
-                let byte = buffer[i]
-                if byte == quote && field.isEmpty {
-                    // A quoted field: read to the closing quote, "" is a literal quote.
-                    recordHasContent = true
-                    let openedAt = recordNumber
+                // At the start of a field.
+                let fieldStart = i
+                if base[i] == quote {
+                    // A quoted field: to the closing quote; "" is a literal quote.
+                    scratch.removeAll(keepingCapacity: true)
                     i += 1
                     var closed = false
                     while i < n {
-                        let c = buffer[i]
+                        let c = base[i]
                         if c == quote {
-                            if i + 1 < n && buffer[i + 1] == quote {
-                                field.append(quote)
+                            if i + 1 < n && base[i + 1] == quote {
+                                scratch.append(quote)
                                 i += 2
                                 continue
                             }
@@ -129,40 +78,105 @@ public struct CSVTable: Sendable {
                             i += 1
                             break
                         }
-                        field.append(c)
+                        scratch.append(c)
                         i += 1
                     }
                     if !closed {
-                        throw InputError(file: fileName, row: openedAt, message: "a quoted field is never closed")
+                        throw InputError(file: fileName, row: builder.recordNumber, message: "a quoted field is never closed")
                     }
-                    // Anything between the closing quote and the separator is kept (lenient).
-                    continue
+                    // Anything between the closing quote and the delimiter is kept (lenient).
+                    var j = i
+                    while j < n && base[j] != separator && base[j] != lf && base[j] != cr { j += 1 }
+                    scratch.append(contentsOf: UnsafeBufferPointer(start: base + i, count: j - i))
+                    i = j
+                    try scratch.withUnsafeBufferPointer { try builder.addField($0) }
+                } else {
+                    var j = i
+                    while j < n {
+                        let c = base[j]
+                        if c == separator || c == lf || c == cr { break }
+                        j += 1
+                    }
+                    i = j
+                    let isBlankLine = builder.fieldIndex == 0 && j == fieldStart && (j == n || base[j] != separator)
+                    if isBlankLine {
+                        // A blank line is no record: skipped, and not counted as a row.
+                        if j < n && base[j] == cr && j + 1 < n && base[j + 1] == lf { i += 1 }
+                        i += 1
+                        continue
+                    }
+                    try builder.addField(UnsafeBufferPointer(start: base + fieldStart, count: j - fieldStart))
                 }
-                if byte == separator {
-                    recordHasContent = true
-                    try finishField()
+                // At a delimiter or the end.
+                if i >= n {
+                    try builder.finishRecord()
+                } else if base[i] == separator {
                     i += 1
-                    continue
-                }
-                if byte == lf || byte == cr {
-                    // A blank line is no record: skipped, and not counted as a row.
-                    if recordHasContent || !field.isEmpty || fieldIndex > 0 { try finishRecord() }
-                    if byte == cr && i + 1 < n && buffer[i + 1] == lf { i += 1 }
+                    if i == n { try builder.addField(UnsafeBufferPointer(start: base, count: 0)); try builder.finishRecord() }
+                } else {
+                    if base[i] == cr && i + 1 < n && base[i + 1] == lf { i += 1 }
                     i += 1
-                    continue
+                    try builder.finishRecord()
                 }
-                recordHasContent = true
-                field.append(byte)
-                i += 1
             }
-            if recordHasContent || !field.isEmpty || fieldIndex > 0 { try finishRecord() }
         }
-        if inHeader {
+        guard let header = builder.header else {
             throw InputError(file: fileName, message: "the file is empty (no header row)")
         }
         self.header = header
-        self.columns = columns
-        self.rowCount = rowCount
+        self.columns = builder.columns
+        self.rowCount = builder.rowCount
+    }
+
+    /// Accumulates fields into the header or the columns, record by record.
+    private struct Builder {
+        let fileName: String
+        var header: [String]? = nil
+        var headerFields: [String] = []
+        var columns: [TextColumn] = []
+        var rowCount = 0
+        var fieldIndex = 0
+        /// The 1-based record being read (the header is 1).
+        var recordNumber = 1
+
+        init(fileName: String) { self.fileName = fileName }
+
+        mutating func addField(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+            if header == nil {
+                headerFields.append(String(decoding: bytes, as: UTF8.self))
+            } else {
+                guard fieldIndex < columns.count else {
+                    throw InputError(file: fileName, row: recordNumber, message: "has more fields than the header's \(columns.count)")
+                }
+                columns[fieldIndex].bytes.append(contentsOf: bytes)
+                columns[fieldIndex].ends.append(columns[fieldIndex].bytes.count)
+            }
+            fieldIndex += 1
+        }
+
+        mutating func finishRecord() throws {
+            if header == nil {
+                let names = headerFields.map { $0.trimmingSpaces() }
+                for (index, name) in names.enumerated() {
+                    if name.isEmpty {
+                        throw InputError(file: fileName, row: 1, message: "header field \(index + 1) is empty")
+                    }
+                    if let first = names.firstIndex(of: name), first != index {
+                        throw InputError(file: fileName, row: 1, column: name, message: "appears twice in the header")
+                    }
+                }
+                header = names
+                columns = Array(repeating: TextColumn(), count: names.count)
+            } else {
+                if fieldIndex != columns.count {
+                    throw InputError(
+                        file: fileName, row: recordNumber, message: "has \(fieldIndex) fields but the header has \(columns.count)")
+                }
+                rowCount += 1
+            }
+            fieldIndex = 0
+            recordNumber += 1
+        }
     }
 
     /// The index of the column named `name`.
@@ -204,7 +218,14 @@ public struct CSVTable: Sendable {
     /// A text column, with `nil` for missing cells.
     public func strings(_ column: Int) -> [String?] {
         let text = columns[column]
-        return (0..<rowCount).map { text.isMissing($0) ? nil : text.string($0).trimmingSpaces() }
+        return (0..<rowCount).map { row in
+            text.withCell(row) { cell in
+                if MissingValue.isMissing(cell) { return nil }
+                let value = String(decoding: cell, as: UTF8.self)
+                let first = cell[0], last = cell[cell.count - 1]
+                return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 ? value.trimmingSpaces() : value
+            }
+        }
     }
 }
 
@@ -234,15 +255,17 @@ enum MissingValue {
     }
 }
 
-/// Parses decimal numbers exactly as `Double(String)` does (correctly rounded), after
-/// trimming spaces; anything else (`12abc`, `1,5`) is not a number.
+/// Parses decimal numbers as the C library's `strtod` does (correctly rounded, like
+/// `Double(String)`), after trimming spaces; anything else (`12abc`, `1,5`, `inf`, hex) is not
+/// a number. Works on the cell's bytes: no String is made per cell.
 enum NumberParsing {
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
         var lower = 0, upper = cell.count
         while lower < upper && (cell[lower] == 0x20 || cell[lower] == 0x09) { lower += 1 }
         while upper > lower && (cell[upper - 1] == 0x20 || cell[upper - 1] == 0x09) { upper -= 1 }
-        guard lower < upper else { return nil }
-        // Only the characters of a decimal literal; rejects hex floats, "nan", "inf" words.
+        let length = upper - lower
+        guard length > 0, length < 64 else { return length >= 64 ? parseLong(cell, lower, upper) : nil }
+        // Only the characters of a decimal literal.
         for j in lower..<upper {
             switch cell[j] {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"),
@@ -252,7 +275,21 @@ enum NumberParsing {
                 return nil
             }
         }
+        // A NUL-terminated copy on the stack for strtod.
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            for j in 0..<length { buffer[j] = CChar(bitPattern: cell[lower + j]) }
+            buffer[length] = 0
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let value = strtod(buffer.baseAddress!, &end)
+            guard let end, end - buffer.baseAddress! == length else { return nil }
+            return value
+        }
+    }
+
+    /// Rare long cells: through a String.
+    static func parseLong(_ cell: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> Double? {
         let text = String(decoding: UnsafeBufferPointer(rebasing: cell[lower..<upper]), as: UTF8.self)
+        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }) else { return nil }
         return Double(text)
     }
 }

@@ -117,19 +117,33 @@ public struct CreatorPlatformSimulator: Sendable {
     /// The files `simulate` writes, by name, as text.
     public func files() -> [(name: String, contents: String)] {
         let creators = simulate()
-        var creatorsCSV = "creator_id,genre,content_type,follower_count,arpu,engagement_rate,avg_views_pre,avg_revenue_pre,tenure_months,revenue_pre,revenue_post\n"
-        var itesCSV = "creator_id,effect_hat,se\n"
-        var truthCSV = "creator_id,true_effect\n"
+        var creatorsCSV = TextBuffer("creator_id,genre,content_type,follower_count,arpu,engagement_rate,avg_views_pre,avg_revenue_pre,tenure_months,revenue_pre,revenue_post\n")
+        var itesCSV = TextBuffer("creator_id,effect_hat,se\n")
+        var truthCSV = TextBuffer("creator_id,true_effect\n")
         for c in creators {
-            creatorsCSV += "\(c.id),\(Self.genres[c.genre]),\(Self.contentTypes[c.contentType]),\(Int(c.followers)),"
-            creatorsCSV += "\(c.arpu.formatted(4)),\(c.engagementRate.formatted(5)),\(c.avgViewsPre.map { String(Int($0)) } ?? ""),"
-            creatorsCSV += "\(c.avgRevenuePre.formatted(2)),\(c.tenureMonths),\(c.revenuePre.formatted(2)),\(c.revenuePost.formatted(2))\n"
-            if let e = c.effectHat, let s = c.se { itesCSV += "\(c.id),\(e.formatted(6)),\(s.formatted(6))\n" }
-            truthCSV += "\(c.id),\(c.trueEffect.formatted(6))\n"
+            creatorsCSV.append(c.id); creatorsCSV.comma()
+            creatorsCSV.append(Self.genres[c.genre]); creatorsCSV.comma()
+            creatorsCSV.append(Self.contentTypes[c.contentType]); creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.followers, places: 0); creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.arpu, places: 4); creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.engagementRate, places: 5); creatorsCSV.comma()
+            if let views = c.avgViewsPre { creatorsCSV.append(fixed: views, places: 0) }
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.avgRevenuePre, places: 2); creatorsCSV.comma()
+            creatorsCSV.append(fixed: Double(c.tenureMonths), places: 0); creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.revenuePre, places: 2); creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.revenuePost, places: 2); creatorsCSV.newline()
+            if let e = c.effectHat, let s = c.se {
+                itesCSV.append(c.id); itesCSV.comma()
+                itesCSV.append(fixed: e, places: 6); itesCSV.comma()
+                itesCSV.append(fixed: s, places: 6); itesCSV.newline()
+            }
+            truthCSV.append(c.id); truthCSV.comma()
+            truthCSV.append(fixed: c.trueEffect, places: 6); truthCSV.newline()
         }
         return [
-            ("creators.csv", creatorsCSV), ("ites.csv", itesCSV), ("panel.csv", panelCSV(creators)),
-            ("truth.csv", truthCSV), ("config.yml", Self.exampleConfig(seed: seed)),
+            ("creators.csv", creatorsCSV.text), ("ites.csv", itesCSV.text), ("panel.csv", panelCSV(creators)),
+            ("truth.csv", truthCSV.text), ("config.yml", Self.exampleConfig(seed: seed)),
         ]
     }
 
@@ -137,19 +151,22 @@ public struct CreatorPlatformSimulator: Sendable {
     func panelCSV(_ creators: [Creator]) -> String {
         var rng = SeededGenerator(seed: seed, stream: 7)
         let trend = (1...periods).map { 0.02 * Double($0) + 0.05 * sin(Double($0)) }
-        var text = "creator_id,period,log_revenue,first_treated\n"
-        text.reserveCapacity(creators.count * periods * 32)
+        var text = TextBuffer("creator_id,period,log_revenue,first_treated\n")
+        text.reserve(creators.count * periods * 32)
         for c in creators {
             let level = log(max(c.avgRevenuePre, 0.01))
-            let first = c.firstTreated.map(String.init) ?? ""
             for t in 1...periods {
                 let treated = c.firstTreated.map { t >= $0 } ?? false
                 let y = level + trend[t - 1] + (treated ? c.trueEffect : 0)
                     + c.panelNoise * RandomVariates.standardNormal(using: &rng)
-                text += "\(c.id),\(t),\(y.formatted(6)),\(first)\n"
+                text.append(c.id); text.comma()
+                text.append(fixed: Double(t), places: 0); text.comma()
+                text.append(fixed: y, places: 6); text.comma()
+                if let first = c.firstTreated { text.append(fixed: Double(first), places: 0) }
+                text.newline()
             }
         }
-        return text
+        return text.text
     }
 
     /// The `config.yml` that runs on the simulated files.
@@ -202,14 +219,48 @@ public struct CreatorPlatformSimulator: Sendable {
     }
 }
 
+/// Builds CSV text byte by byte: fixed-point numbers without `String(format:)`, which
+/// dominated the time of simulating a million creators.
+struct TextBuffer {
+    private var bytes: [UInt8]
+
+    init(_ start: String) { bytes = Array(start.utf8) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+    mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+    mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
+
+    /// `value` with exactly `places` decimals, rounded half away from zero (|value| < 1e12).
+    mutating func append(fixed value: Double, places: Int) {
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int64((abs(value) * Double(scale)).rounded())
+        if value < 0 && scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(scaled / scale, minimum: 1)
+        if places > 0 {
+            bytes.append(UInt8(ascii: "."))
+            appendDigits(scaled % scale, minimum: places)
+        }
+    }
+
+    private mutating func appendDigits(_ number: Int64, minimum: Int) {
+        var digits: [UInt8] = []
+        var n = number
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        while digits.count < minimum { digits.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: digits.reversed())
+    }
+}
+
 extension Double {
     func rounded(toPlaces places: Int) -> Double {
         let scale = Foundation.pow(10.0, Double(places))
         return (self * scale).rounded() / scale
-    }
-
-    /// Fixed-point text with `places` decimals (locale-independent).
-    func formatted(_ places: Int) -> String {
-        String(format: "%.\(places)f", self)
     }
 }

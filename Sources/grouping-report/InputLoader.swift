@@ -23,6 +23,7 @@ struct InputLoader {
             return table
         }
         let creators = try table(config.data.creators, role: "creators")
+        let truth = try config.data.truth.map { try table($0, role: "truth") }
         var ites: ITETable? = nil
         var panel: PanelEstimation? = nil
         var extraDropped: [DropCount] = []
@@ -33,10 +34,12 @@ struct InputLoader {
             progress.say("estimating ITEs from the panel (imputation estimator)")
             let estimate = try PanelPhase.estimate(panelTable, config: panelConfig, idColumn: config.data.id)
             ites = estimate.ites
-            panel = estimate.summary
+            let coverage = try truth.flatMap { estimate.estimate.rawCoverage(truth: try AnalysisFrame.trueEffects($0, idColumn: config.data.id)) }
+            panel = estimate.estimate.panelEstimation(rawCoverage: coverage?.coverage)
             extraDropped = estimate.dropped
+            progress.say(String(format: "panel: %d creators estimated, ATT %.4f (se %.4f)", estimate.ites.ids.count, estimate.estimate.att, estimate.estimate.attSe)
+                + (coverage.map { String(format: "; raw 95%% intervals cover %.1f%% of %d true effects", 100 * $0.coverage, $0.creators) } ?? ""))
         }
-        let truth = try config.data.truth.map { try table($0, role: "truth") }
         var frame = try AnalysisFrame(creators: creators, idColumn: config.data.id, ites: ites, truth: truth, outcome: config.outcome)
         if !extraDropped.isEmpty { frame = frame.addingDropped(extraDropped) }
         return Loaded(frame: frame, files: files, panel: panel)

@@ -3,15 +3,19 @@ import Foundation
 /// grouping-bench: time and peak memory of each phase at scale. Never run by the tests.
 ///
 ///     grouping-bench description [--creators N]   load + Phase 1 + Phase 3 (default 1,000,000)
+///     grouping-bench panel [--creators N] [--periods T]   the imputation estimator (1,000,000 × 24)
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first ?? "all"
 switch mode {
 case "description":
     runDescriptionBenchmark(arguments: arguments)
+case "panel":
+    runPanelBenchmark(arguments: arguments)
 case "all":
     runDescriptionBenchmark(arguments: arguments)
+    runPanelBenchmark(arguments: arguments)
 default:
-    print("usage: grouping-bench [description|all] [--creators N]")
+    print("usage: grouping-bench [description|panel|all] [--creators N]")
     exit(2)
 }

@@ -148,19 +148,8 @@ public struct AnalysisFrame: Sendable {
         // Truth, for the coverage check.
         var truthValues: [Double]? = nil
         if let truth {
-            let tid = try truth.columnIndex(idColumn, key: "data.id")
-            let values = try truth.numbers(try truth.columnIndex("true_effect"))
-            let ids = truth.strings(tid)
-            var byCreatorRow = [Double](repeating: .nan, count: creators.rowCount)
-            var seen: [String: Int] = [:]
-            for (index, id) in ids.enumerated() {
-                guard let id else { continue }
-                if let first = seen.updateValue(index, forKey: id) {
-                    throw InputError(file: truth.fileName, row: index + 2, column: idColumn, message: "duplicate id \"\(id)\" (also on row \(first + 2))")
-                }
-                if let row = rowOfID[id] { byCreatorRow[row] = values[index] }
-            }
-            truthValues = rows.map { byCreatorRow[$0] }
+            let byID = try Self.trueEffects(truth, idColumn: idColumn)
+            truthValues = rows.map { byID[creatorIDs[$0]!] ?? .nan }
         }
 
         summary.matched = rows.count
@@ -173,6 +162,23 @@ public struct AnalysisFrame: Sendable {
         self.truth = truthValues
         self.summary = summary
         self.outcomeInfo = info
+    }
+
+    /// The true effects of a truth table (`<id>, true_effect`) by creator id.
+    /// - Throws: `InputError` for a missing column, a non-numeric cell or a duplicate id.
+    public static func trueEffects(_ truth: CSVTable, idColumn: String) throws -> [String: Double] {
+        let ids = truth.strings(try truth.columnIndex(idColumn, key: "data.id"))
+        let values = try truth.numbers(try truth.columnIndex("true_effect"))
+        var byID: [String: Double] = [:]
+        var rowOf: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            guard let id else { continue }
+            if let first = rowOf.updateValue(index, forKey: id) {
+                throw InputError(file: truth.fileName, row: index + 2, column: idColumn, message: "duplicate id \"\(id)\" (also on row \(first + 2))")
+            }
+            if !values[index].isMissing { byID[id] = values[index] }
+        }
+        return byID
     }
 
     /// The same frame with more rows counted as dropped (e.g. by the panel estimator).

@@ -73,29 +73,18 @@ public enum CandidateBuilder {
     /// A categorical column as a grouping; labels in code-point order (as pandas sorts text).
     static func categorical(name: String, column: String, frame: AnalysisFrame, key: String) throws -> Grouping {
         let values = try frame.textColumn(column, key: key)
-        var codeOf: [String: Int32] = [:]
-        var firstSeen: [String] = []
+        var interner = CodeInterner<String>()
         var raw = [Int32](repeating: -1, count: values.count)
         for (row, value) in values.enumerated() {
-            guard let value else { continue }
-            if let code = codeOf[value] {
-                raw[row] = code
-            } else {
-                let code = Int32(firstSeen.count)
-                codeOf[value] = code
-                firstSeen.append(value)
-                raw[row] = code
-            }
+            if let value { raw[row] = interner.code(for: value) }
         }
-        guard !firstSeen.isEmpty else {
+        guard !interner.keys.isEmpty else {
             throw InputError(file: frame.creators.fileName, column: column, key: key, message: "has no values in the analysed rows")
         }
-        let order = firstSeen.indices.sorted { codePointLess(firstSeen[$0], firstSeen[$1]) }
-        var remap = [Int32](repeating: -1, count: firstSeen.count)
-        for (position, old) in order.enumerated() { remap[old] = Int32(position) }
+        let (remap, labels) = interner.sorted(by: codePointLess)
         let codes = raw.map { $0 < 0 ? -1 : remap[Int($0)] }
         return Grouping(
-            name: name, kind: .categorical, labels: order.map { firstSeen[$0] }, codes: codes,
+            name: name, kind: .categorical, labels: labels, codes: codes,
             formation: "the categories of column \(column)")
     }
 
@@ -118,20 +107,10 @@ public enum CandidateBuilder {
             if !missing { combined[row] = key }
         }
         // Distinct combinations, their labels and counts.
-        var cellOf: [Int: Int32] = [:]
-        var keys: [Int] = []
+        var interner = CodeInterner<Int>()
         var raw = [Int32](repeating: -1, count: rows)
-        for row in 0..<rows where combined[row] >= 0 {
-            let key = combined[row]
-            if let cell = cellOf[key] {
-                raw[row] = cell
-            } else {
-                let cell = Int32(keys.count)
-                cellOf[key] = cell
-                keys.append(key)
-                raw[row] = cell
-            }
-        }
+        for row in 0..<rows where combined[row] >= 0 { raw[row] = interner.code(for: combined[row]) }
+        let keys = interner.keys
         let labels: [String] = keys.map { key in
             var remainder = key
             var pieces: [String] = []

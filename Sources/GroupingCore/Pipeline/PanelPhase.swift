@@ -15,22 +15,15 @@ public enum PanelPhase {
         let outcomes = try table.numbers(try table.columnIndex(config.outcome, key: "data.panel.outcome"))
         let firstTreated = try table.numbers(try table.columnIndex(config.firstTreated, key: "data.panel.first_treated"))
         let ids = table.strings(idIndex)
-        var codeOf: [String: Int32] = [:]
-        var creatorIDs: [String] = []
+        var interner = CodeInterner<String>()
         var codes = [Int32](repeating: 0, count: table.rowCount)
         for (row, id) in ids.enumerated() {
             guard let id else {
                 throw InputError(file: table.fileName, row: row + 2, column: idColumn, message: "the id is empty")
             }
-            if let code = codeOf[id] {
-                codes[row] = code
-            } else {
-                let code = Int32(creatorIDs.count)
-                codeOf[id] = code
-                creatorIDs.append(id)
-                codes[row] = code
-            }
+            codes[row] = interner.code(for: id)
         }
+        let creatorIDs = interner.keys
         let observations = PanelObservations(
             creatorIDs: creatorIDs, creatorCodes: codes, periods: periods, outcomes: outcomes, firstTreated: firstTreated,
             columns: PanelColumnNames(creator: idColumn, period: config.period, outcome: config.outcome, firstTreated: config.firstTreated))

@@ -163,4 +163,47 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertFalse(String(decoding: outputs[0], as: UTF8.self).contains("NaN"))
     }
+
+    func testDiffOfIdenticalSnapshotsExitsZeroAndOfADegradedOneExitsOne() throws {
+        let folder = try temporaryDirectory()
+        let out = folder.appendingPathComponent("q1")
+        let result = try run(["run", Self.example.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let snapshot = out.appendingPathComponent("results.json")
+
+        let same = try run(["diff", snapshot.path, snapshot.path])
+        XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
+        XCTAssertTrue(same.stdout.contains("No change."), same.stdout)
+
+        // Next quarter: genre's quality collapsed, its coverage fell, and the ranking flipped.
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: snapshot)) as? [String: Any])
+        var candidates = try XCTUnwrap(json["candidates"] as? [[String: Any]])
+        let genre = try XCTUnwrap(candidates.firstIndex { $0["name"] as? String == "genre" })
+        candidates[genre]["quality_score"] = 12.5
+        var hbm = try XCTUnwrap(candidates[genre]["hbm"] as? [String: Any])
+        var coverage = try XCTUnwrap(hbm["coverage"] as? [String: Any])
+        coverage["hbm"] = 0.81
+        hbm["coverage"] = coverage
+        candidates[genre]["hbm"] = hbm
+        json["candidates"] = candidates
+        var comparison = try XCTUnwrap(json["comparison"] as? [[String: Any]])
+        (comparison[0]["rank"], comparison[1]["rank"]) = (comparison[1]["rank"]!, comparison[0]["rank"]!)
+        json["comparison"] = comparison
+        let degraded = folder.appendingPathComponent("q2.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: degraded)
+
+        let alert = try run(["diff", snapshot.path, degraded.path])
+        XCTAssertEqual(alert.status, 1, alert.stdout + alert.stderr)
+        for key in ["quality_below_threshold", "coverage_below_90", "loo_ranking_changed"] {
+            XCTAssertTrue(alert.stdout.contains("ALERT \(key)"), alert.stdout)
+        }
+        let asJSON = try run(["diff", snapshot.path, degraded.path, "--json"])
+        XCTAssertEqual(asJSON.status, 1)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(asJSON.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((parsed["alerts"] as? [Any])?.count, 3)
+
+        let missing = try run(["diff", snapshot.path, folder.appendingPathComponent("nope.json").path])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("nope.json"), missing.stderr)
+    }
 }

@@ -82,6 +82,10 @@ final class ClusteringTests: XCTestCase {
         XCTAssertTrue(outcome.result.method.contains("400 of the 1000 rows"), outcome.result.method)
         assertClose(blobs.inertia(k: 4), outcome.result.finalInertia, rel: 1e-3)
         XCTAssertEqual(outcome.result.profiles.map(\.size), blobs.trueSizes)
+        let again = try Clustering.run(
+            features: blobs.columns, names: blobs.names, k: .auto, kRange: 2...10, seed: 42,
+            options: options)
+        XCTAssertEqual(outcome, again)
         // Inertias at subsample centres are on the full data's scale, never below the optimum.
         for entry in outcome.result.inertias {
             XCTAssertGreaterThanOrEqual(entry.inertia, blobs.inertia(k: entry.k) * (1 - 1e-9))

@@ -20,13 +20,6 @@ public struct ClusteringOptions: Sendable, Equatable {
         self.exactRowLimit = exactRowLimit
         self.elbowSampleSize = elbowSampleSize
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.exactRowLimit == rhs.exactRowLimit && lhs.elbowSampleSize == rhs.elbowSampleSize
-            && lhs.kMeans.starts == rhs.kMeans.starts
-            && lhs.kMeans.maxIterations == rhs.kMeans.maxIterations
-            && lhs.kMeans.relativeTolerance == rhs.kMeans.relativeTolerance
-    }
 }
 
 /// The clustering phase's product: the results entry and the candidate grouping.

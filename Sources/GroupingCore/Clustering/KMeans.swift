@@ -8,7 +8,7 @@
 /// Every start draws from its own `SeededGenerator(seed:stream:)` with stream
 /// `k × 1000 + start` (see `streamFor(k:start:)`), so the starts run in parallel on all
 /// cores and the result depends on the seed only, never on thread scheduling.
-public struct KMeans: Sendable {
+public struct KMeans: Sendable, Equatable {
     /// Starts per k (scikit-learn's `n_init`).
     public var starts: Int
     /// Lloyd iterations at most (scikit-learn's `max_iter`).

@@ -81,7 +81,9 @@ public enum Clustering {
         try validate(k: k, kRange: kRange, points: points)
 
         let ks = Array(kRange)
-        let sampled = points.rowCount > options.exactRowLimit
+        // A subsample smaller than the largest k cannot hold its clusters: then fit exactly.
+        let sampled =
+            points.rowCount > options.exactRowLimit && options.elbowSampleSize >= kRange.upperBound
         let kMeans = options.kMeans
         let elbowFits: [KMeans.Fit]
         let inertias: [Double]

@@ -31,6 +31,7 @@ func runClusteringBenchmark(arguments: [String]) {
     var options = ClusteringOptions()
     if exact { options.exactRowLimit = Int.max }
     let start = Date()
+    let cpuStart = processCPUSeconds()
     let outcome: ClusteringOutcome
     do {
         outcome = try Clustering.run(
@@ -41,11 +42,12 @@ func runClusteringBenchmark(arguments: [String]) {
         return
     }
     let seconds = Date().timeIntervalSince(start)
+    let cpuSeconds = processCPUSeconds() - cpuStart
     let result = outcome.result
     print("clustering benchmark: \(creators) creators × \(names.count) features, k = \(kMin)…\(kMax), "
         + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
     print(String(format: "  data generation   %.2f s", generationSeconds))
-    print(String(format: "  clustering phase  %.2f s", seconds))
+    print(String(format: "  clustering phase  %.2f s wall, %.2f s CPU (all threads)", seconds, cpuSeconds))
     print("  peak memory (VmHWM) \(peakResidentMemory())")
     print("  method: \(result.method)")
     print("  chosen k = \(result.chosenK) (\(result.rule)): \(result.ruleDetail)")
@@ -78,6 +80,19 @@ private func syntheticCreatorFeatures(creators: Int, seed: UInt64) -> ([[Double]
         }
     }
     return (columns, names)
+}
+
+/// User plus system CPU time of the whole process so far, in seconds (getrusage): on a
+/// shared machine the wall time depends on the load, the CPU time much less.
+private func processCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// The process's peak resident set size, from /proc/self/status (Linux).

@@ -92,6 +92,16 @@ final class ClusteringTests: XCTestCase {
         }
     }
 
+    func testSubsampleIsSeededUniqueAndInRowOrder() {
+        let points = FeatureMatrix(rowCount: 1000, featureCount: 1, values: (0..<1000).map(Double.init))
+        let sample = Clustering.subsample(points: points, size: 100, seed: 8)
+        XCTAssertEqual(sample.rowCount, 100)
+        XCTAssertEqual(sample.values, Array(Set(sample.values)).sorted())
+        XCTAssertEqual(sample, Clustering.subsample(points: points, size: 100, seed: 8))
+        XCTAssertNotEqual(sample, Clustering.subsample(points: points, size: 100, seed: 9))
+        XCTAssertEqual(Clustering.subsample(points: points, size: 5000, seed: 8), points)
+    }
+
     func testImputedCellsAreCountedAndProfiledAtTheMedian() throws {
         let fixture = try ClusteringFixtures.imputation()
         let outcome = try Clustering.run(

@@ -82,10 +82,24 @@ final class ClusteringTests: XCTestCase {
         XCTAssertTrue(outcome.result.method.contains("400 of the 1000 rows"), outcome.result.method)
         assertClose(blobs.inertia(k: 4), outcome.result.finalInertia, rel: 1e-3)
         XCTAssertEqual(outcome.result.profiles.map(\.size), blobs.trueSizes)
+        let again = try Clustering.run(
+            features: blobs.columns, names: blobs.names, k: .auto, kRange: 2...10, seed: 42,
+            options: options)
+        XCTAssertEqual(outcome, again)
         // Inertias at subsample centres are on the full data's scale, never below the optimum.
         for entry in outcome.result.inertias {
             XCTAssertGreaterThanOrEqual(entry.inertia, blobs.inertia(k: entry.k) * (1 - 1e-9))
         }
+    }
+
+    func testSubsampleIsSeededUniqueAndInRowOrder() {
+        let points = FeatureMatrix(rowCount: 1000, featureCount: 1, values: (0..<1000).map(Double.init))
+        let sample = Clustering.subsample(points: points, size: 100, seed: 8)
+        XCTAssertEqual(sample.rowCount, 100)
+        XCTAssertEqual(sample.values, Array(Set(sample.values)).sorted())
+        XCTAssertEqual(sample, Clustering.subsample(points: points, size: 100, seed: 8))
+        XCTAssertNotEqual(sample, Clustering.subsample(points: points, size: 100, seed: 9))
+        XCTAssertEqual(Clustering.subsample(points: points, size: 5000, seed: 8), points)
     }
 
     func testImputedCellsAreCountedAndProfiledAtTheMedian() throws {

@@ -48,6 +48,24 @@ final class KMeansTests: XCTestCase {
         XCTAssertEqual(KMeans.streamFor(k: 3, start: 9), 3009)
     }
 
+    /// The parallel best-of-10 equals the serial one: start s of k uses stream k·1000 + s,
+    /// whatever thread runs it, and the lowest inertia (then the lowest start) wins.
+    func testParallelFitEqualsSerialStarts() throws {
+        let blobs = try ClusteringFixtures.blobs()
+        let points = try StandardisedFeatures(features: blobs.columns, names: blobs.names).matrix
+        let kMeans = KMeans()
+        let parallel = kMeans.fit(points: points, k: 6, seed: 99)
+        var serial: KMeans.Fit?
+        for start in 0..<10 {
+            var generator = SeededGenerator(seed: 99, stream: KMeans.streamFor(k: 6, start: start))
+            var fit = kMeans.fitOnce(
+                points: points, k: 6, tolerance: 1e-4 * points.meanFeatureVariance(), using: &generator)
+            fit.start = start
+            if serial == nil || fit.inertia < serial!.inertia { serial = fit }
+        }
+        XCTAssertEqual(parallel, serial)
+    }
+
     func testGreedySeedingUsesTwoPlusLogKTrials() {
         XCTAssertEqual(KMeansPlusPlus.localTrials(k: 1), 2)
         XCTAssertEqual(KMeansPlusPlus.localTrials(k: 2), 2)

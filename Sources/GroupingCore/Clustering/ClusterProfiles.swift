@@ -2,7 +2,8 @@
 ///
 /// Order: by size, largest first; clusters of equal size in the order of their first row
 /// (the cluster containing the lowest row index first). The order therefore depends on
-/// the partition only, not on the arbitrary numbering of the centres.
+/// the partition only, not on the arbitrary numbering of the centres. A cluster without
+/// rows (possible only on degenerate data) gets no label.
 ///
 /// A profile's means are the means of the raw features over the cluster's rows, with a
 /// missing cell counted at its imputed median: exactly the values the clustering used,
@@ -29,14 +30,16 @@ enum ClusterProfiles {
             sizes[cluster] += 1
             if firstRow[cluster] == Int.max { firstRow[cluster] = row }
         }
-        let ranked = (0..<k).sorted { a, b in
+        // A centre can end without rows on degenerate data (fewer distinct rows than it
+        // seemed); such a cluster gets no label.
+        let ranked = (0..<k).filter { sizes[$0] > 0 }.sorted { a, b in
             sizes[a] != sizes[b] ? sizes[a] > sizes[b] : firstRow[a] < firstRow[b]
         }
         var newCode = [Int32](repeating: 0, count: k)
         for (rank, cluster) in ranked.enumerated() { newCode[cluster] = Int32(rank) }
         let codes = fitLabels.map { newCode[Int($0)] }
         return Ordering(
-            codes: codes, labels: (0..<k).map { "C\($0 + 1)" },
+            codes: codes, labels: ranked.indices.map { "C\($0 + 1)" },
             sizes: ranked.map { sizes[$0] })
     }
 

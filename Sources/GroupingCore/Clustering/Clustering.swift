@@ -20,13 +20,6 @@ public struct ClusteringOptions: Sendable, Equatable {
         self.exactRowLimit = exactRowLimit
         self.elbowSampleSize = elbowSampleSize
     }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.exactRowLimit == rhs.exactRowLimit && lhs.elbowSampleSize == rhs.elbowSampleSize
-            && lhs.kMeans.starts == rhs.kMeans.starts
-            && lhs.kMeans.maxIterations == rhs.kMeans.maxIterations
-            && lhs.kMeans.relativeTolerance == rhs.kMeans.relativeTolerance
-    }
 }
 
 /// The clustering phase's product: the results entry and the candidate grouping.
@@ -88,7 +81,9 @@ public enum Clustering {
         try validate(k: k, kRange: kRange, points: points)
 
         let ks = Array(kRange)
-        let sampled = points.rowCount > options.exactRowLimit
+        // A subsample smaller than the largest k cannot hold its clusters: then fit exactly.
+        let sampled =
+            points.rowCount > options.exactRowLimit && options.elbowSampleSize >= kRange.upperBound
         let kMeans = options.kMeans
         let elbowFits: [KMeans.Fit]
         let inertias: [Double]

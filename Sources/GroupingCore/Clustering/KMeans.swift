@@ -8,8 +8,9 @@
 /// Every start draws from its own `SeededGenerator(seed:stream:)` with stream
 /// `k × 1000 + start` (see `streamFor(k:start:)`), so the starts run in parallel on all
 /// cores and the result depends on the seed only, never on thread scheduling.
-public struct KMeans: Sendable {
-    /// Starts per k (scikit-learn's `n_init`).
+public struct KMeans: Sendable, Equatable {
+    /// Starts per k (scikit-learn's `n_init`), 1 to 999 so that every (k, start) pair has a
+    /// stream of its own.
     public var starts: Int
     /// Lloyd iterations at most (scikit-learn's `max_iter`).
     public var maxIterations: Int
@@ -17,7 +18,8 @@ public struct KMeans: Sendable {
     public var relativeTolerance: Double
 
     public init(starts: Int = 10, maxIterations: Int = 300, relativeTolerance: Double = 1e-4) {
-        precondition(starts >= 1 && maxIterations >= 1, "k-means needs a start and an iteration")
+        precondition((1...999).contains(starts), "1 to 999 starts (one random stream each)")
+        precondition(maxIterations >= 1, "k-means needs an iteration")
         self.starts = starts
         self.maxIterations = maxIterations
         self.relativeTolerance = relativeTolerance

@@ -97,62 +97,82 @@ enum Lloyd {
         points: FeatureMatrix, centres: [Double], labels: inout [Int32], sums: inout [Double],
         counts: inout [Int]
     ) -> Int {
-        let d = points.featureCount
-        let k = centres.count / d
-        let halfNorms = halfSquaredNorms(centres, d: d)
         for index in sums.indices { sums[index] = 0 }
         for index in counts.indices { counts[index] = 0 }
-        var changed = 0
-        points.values.withUnsafeBufferPointer { xBuffer in
-            centres.withUnsafeBufferPointer { cBuffer in
-                halfNorms.withUnsafeBufferPointer { normBuffer in
-                    labels.withUnsafeMutableBufferPointer { labelBuffer in
-                        sums.withUnsafeMutableBufferPointer { sumBuffer in
-                            counts.withUnsafeMutableBufferPointer { countBuffer in
-                                let x = xBuffer.baseAddress!
-                                let c = cBuffer.baseAddress!
-                                let norms = normBuffer.baseAddress!
-                                let s = sumBuffer.baseAddress!
-                                for row in 0..<points.rowCount {
-                                    let xi = x + row * d
-                                    let best = nearestCentre(xi, c, norms, k, d)
-                                    if labelBuffer[row] != Int32(best) {
-                                        changed += 1
-                                        labelBuffer[row] = Int32(best)
-                                    }
-                                    countBuffer[best] += 1
-                                    let target = s + best * d
-                                    for f in 0..<d { target[f] += xi[f] }
-                                }
-                            }
-                        }
-                    }
-                }
+        return sums.withUnsafeMutableBufferPointer { sumBuffer in
+            counts.withUnsafeMutableBufferPointer { countBuffer in
+                assignRows(
+                    points: points, centres: centres, labels: &labels,
+                    sums: sumBuffer.baseAddress, counts: countBuffer.baseAddress)
             }
         }
-        return changed
     }
 
     /// Assigns every row to its nearest centre.
     /// - Complexity: O(n · k · d).
     static func assign(points: FeatureMatrix, centres: [Double], labels: inout [Int32]) {
+        _ = assignRows(points: points, centres: centres, labels: &labels, sums: nil, counts: nil)
+    }
+
+    /// Runs `assignmentKernel` with the feature count as a literal for d ≤ 8, so that the
+    /// compiler unrolls the per-feature loops (the common case, a handful of features, is
+    /// the hot loop of the whole phase).
+    private static func assignRows(
+        points: FeatureMatrix, centres: [Double], labels: inout [Int32],
+        sums: UnsafeMutablePointer<Double>?, counts: UnsafeMutablePointer<Int>?
+    ) -> Int {
         let d = points.featureCount
         let k = centres.count / d
         let halfNorms = halfSquaredNorms(centres, d: d)
-        points.values.withUnsafeBufferPointer { xBuffer in
+        return points.values.withUnsafeBufferPointer { xBuffer in
             centres.withUnsafeBufferPointer { cBuffer in
                 halfNorms.withUnsafeBufferPointer { normBuffer in
                     labels.withUnsafeMutableBufferPointer { labelBuffer in
                         let x = xBuffer.baseAddress!
                         let c = cBuffer.baseAddress!
                         let norms = normBuffer.baseAddress!
-                        for row in 0..<points.rowCount {
-                            labelBuffer[row] = Int32(nearestCentre(x + row * d, c, norms, k, d))
+                        let l = labelBuffer.baseAddress!
+                        let n = points.rowCount
+                        switch d {
+                        case 1: return assignmentKernel(x, n, c, norms, k, 1, l, sums, counts)
+                        case 2: return assignmentKernel(x, n, c, norms, k, 2, l, sums, counts)
+                        case 3: return assignmentKernel(x, n, c, norms, k, 3, l, sums, counts)
+                        case 4: return assignmentKernel(x, n, c, norms, k, 4, l, sums, counts)
+                        case 5: return assignmentKernel(x, n, c, norms, k, 5, l, sums, counts)
+                        case 6: return assignmentKernel(x, n, c, norms, k, 6, l, sums, counts)
+                        case 7: return assignmentKernel(x, n, c, norms, k, 7, l, sums, counts)
+                        case 8: return assignmentKernel(x, n, c, norms, k, 8, l, sums, counts)
+                        default: return assignmentKernel(x, n, c, norms, k, d, l, sums, counts)
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The assignment loop over raw storage: label every row with its nearest centre,
+    /// count the changed labels and, when `sums`/`counts` are given, accumulate the clusters.
+    @inline(__always)
+    private static func assignmentKernel(
+        _ x: UnsafePointer<Double>, _ n: Int, _ centres: UnsafePointer<Double>,
+        _ halfNorms: UnsafePointer<Double>, _ k: Int, _ d: Int, _ labels: UnsafeMutablePointer<Int32>,
+        _ sums: UnsafeMutablePointer<Double>?, _ counts: UnsafeMutablePointer<Int>?
+    ) -> Int {
+        var changed = 0
+        for row in 0..<n {
+            let xi = x + row * d
+            let best = nearestCentre(xi, centres, halfNorms, k, d)
+            if labels[row] != Int32(truncatingIfNeeded: best) {
+                changed += 1
+                labels[row] = Int32(truncatingIfNeeded: best)
+            }
+            if let sums, let counts {
+                counts[best] += 1
+                let target = sums + best * d
+                for f in 0..<d { target[f] += xi[f] }
+            }
+        }
+        return changed
     }
 
     /// ½‖c_j‖² for every centre.

@@ -247,8 +247,8 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
     /// The rule in words: what it did and, for `kneedle`, whether a knee was found or the
     /// fallback (the smallest k) was used.
     public var ruleDetail: String = ""
-    /// Inertia of the final clustering on all rows (with a sampled elbow this fit is separate
-    /// from the elbow curve, whose inertias come from subsample fits).
+    /// Inertia of the final clustering on all rows. With a sampled elbow this fit is separate
+    /// from the curve, whose inertias are all rows' at the subsample fits' centres.
     public var finalInertia: Double? = nil
     public init(features: [String], inertias: [KInertia], chosenK: Int, rule: String) {
         self.features = features

@@ -1,16 +1,16 @@
 /// Phase 4 and 5 results of one candidate's hierarchical model.
 public struct HBMResult: Codable, Sendable, Equatable {
     /// nil when fitted, otherwise the reason the model was not fitted.
-    public var skipped: String?
+    @NullEncoded public var skipped: String?
     public var groups: [PosteriorGroup] = []
-    public var mu: MeanSD? = nil
-    public var tau: MeanSD? = nil
-    public var sigmaGroup: MeanSD? = nil
-    public var diagnostics: ConvergenceDiagnostics? = nil
-    public var loo: LOOSummary? = nil
-    public var separation: SeparationResult? = nil
-    public var shrinkage: ShrinkageResult? = nil
-    public var coverage: CoverageResult? = nil
+    @NullEncoded public var mu: MeanSD? = nil
+    @NullEncoded public var tau: MeanSD? = nil
+    @NullEncoded public var sigmaGroup: MeanSD? = nil
+    @NullEncoded public var diagnostics: ConvergenceDiagnostics? = nil
+    @NullEncoded public var loo: LOOSummary? = nil
+    @NullEncoded public var separation: SeparationResult? = nil
+    @NullEncoded public var shrinkage: ShrinkageResult? = nil
+    @NullEncoded public var coverage: CoverageResult? = nil
 
     public init(skipped: String?) { self.skipped = skipped }
 
@@ -106,9 +106,9 @@ public struct LOOSummary: Codable, Sendable, Equatable {
 public struct SeparationResult: Codable, Sendable, Equatable {
     public var betweenSd: Double
     public var avgWithinSd: Double
-    public var ratio: Double?
+    @NullEncoded public var ratio: Double?
     /// strong | moderate | weak
-    public var label: String?
+    @NullEncoded public var label: String?
     public init(betweenSd: Double, avgWithinSd: Double, ratio: Double?, label: String?) {
         self.betweenSd = betweenSd
         self.avgWithinSd = avgWithinSd
@@ -122,8 +122,8 @@ public struct SeparationResult: Codable, Sendable, Equatable {
 
 public struct ShrinkageResult: Codable, Sendable, Equatable {
     public var median: Double
-    public var medianPct: Double?
-    public var corrPrecision: Double?
+    @NullEncoded public var medianPct: Double?
+    @NullEncoded public var corrPrecision: Double?
     public init(median: Double, medianPct: Double?, corrPrecision: Double?) {
         self.median = median
         self.medianPct = medianPct
@@ -200,7 +200,7 @@ public struct ModelSettingsEcho: Codable, Sendable, Equatable {
 
 /// The summary checklist for the recommended grouping.
 public struct Checklist: Codable, Sendable, Equatable {
-    public var grouping: String?
+    @NullEncoded public var grouping: String?
     public var items: [ChecklistItem]
     public init(grouping: String?, items: [ChecklistItem]) {
         self.grouping = grouping
@@ -225,7 +225,7 @@ public struct ChecklistItem: Codable, Sendable, Equatable {
 public struct Recommendation: Codable, Sendable, Equatable {
     /// use_hbm | no_hbm | revise
     public var decision: String
-    public var grouping: String?
+    @NullEncoded public var grouping: String?
     public var reasons: [String]
     public init(decision: String, grouping: String?, reasons: [String]) {
         self.decision = decision
@@ -237,7 +237,7 @@ public struct Recommendation: Codable, Sendable, Equatable {
 /// A playbook pitfall that the data shows.
 public struct Pitfall: Codable, Sendable, Equatable {
     public var key: String
-    public var candidate: String?
+    @NullEncoded public var candidate: String?
     public var detail: String
     public init(key: String, candidate: String?, detail: String) {
         self.key = key
@@ -256,7 +256,7 @@ public struct PanelEstimation: Codable, Sendable, Equatable {
     public var attSe: Double
     public var seMultiplier: Double
     public var iterations: Int
-    public var rawCoverage: Double?
+    @NullEncoded public var rawCoverage: Double?
     public init(method: String, creators: Int, treatedCreators: Int, observations: Int, att: Double, attSe: Double, seMultiplier: Double, iterations: Int, rawCoverage: Double?) {
         self.method = method
         self.creators = creators

@@ -12,13 +12,13 @@ public struct Results: Codable, Sendable, Equatable {
     public var thresholds: Thresholds = Thresholds()
     public var candidates: [CandidateResult] = []
     public var crossedCells: [CrossedCells] = []
-    public var clustering: ClusteringResult? = nil
-    public var model: ModelSettingsEcho? = nil
+    @NullEncoded public var clustering: ClusteringResult? = nil
+    @NullEncoded public var model: ModelSettingsEcho? = nil
     public var comparison: [ComparisonRow] = []
-    public var checklist: Checklist? = nil
-    public var recommendation: Recommendation? = nil
+    @NullEncoded public var checklist: Checklist? = nil
+    @NullEncoded public var recommendation: Recommendation? = nil
     public var pitfalls: [Pitfall] = []
-    public var panel: PanelEstimation? = nil
+    @NullEncoded public var panel: PanelEstimation? = nil
     public var warnings: [String] = []
 
     public init() {}
@@ -48,7 +48,7 @@ public struct InputSummary: Codable, Sendable, Equatable {
     /// Rows in the creators table.
     public var creators: Int = 0
     /// Rows with an ITE (from the ITE file or the panel estimator); nil without ITEs.
-    public var ites: Int? = nil
+    @NullEncoded public var ites: Int? = nil
     /// Creators kept for the analysis (joined, with an outcome).
     public var matched: Int = 0
     public var dropped: [DropCount] = []
@@ -94,7 +94,7 @@ public struct GroupStatistics: Codable, Sendable, Equatable {
     public var count: Int
     public var mean: Double
     /// Sample standard deviation (ddof 1); nil for a one-row group.
-    public var std: Double?
+    @NullEncoded public var std: Double?
     public var min: Double
     public var max: Double
     public init(label: String, count: Int, mean: Double, std: Double?, min: Double, max: Double) {
@@ -109,9 +109,9 @@ public struct GroupStatistics: Codable, Sendable, Equatable {
 
 /// The playbook's variance decomposition (pandas semantics; see `VarianceDecomposition`).
 public struct VarianceResult: Codable, Sendable, Equatable {
-    public var total: Double?
-    public var between: Double?
-    public var within: Double?
+    @NullEncoded public var total: Double?
+    @NullEncoded public var between: Double?
+    @NullEncoded public var within: Double?
     public init(total: Double?, between: Double?, within: Double?) {
         self.total = total
         self.between = between
@@ -135,9 +135,9 @@ public struct GroupSizes: Codable, Sendable, Equatable {
 
 /// A test statistic with its p-value, or the reason it does not exist.
 public struct TestResult: Codable, Sendable, Equatable {
-    public var statistic: Double?
-    public var p: Double?
-    public var reason: String?
+    @NullEncoded public var statistic: Double?
+    @NullEncoded public var p: Double?
+    @NullEncoded public var reason: String?
     public init(statistic: Double?, p: Double?, reason: String? = nil) {
         self.statistic = statistic
         self.p = p
@@ -147,11 +147,11 @@ public struct TestResult: Codable, Sendable, Equatable {
 
 /// ANOVA as written to JSON: `{f, p}` (plus `reason` when undefined).
 public struct AnovaJSON: Codable, Sendable, Equatable {
-    public var f: Double?
-    public var p: Double?
-    public var dfBetween: Int?
-    public var dfWithin: Int?
-    public var reason: String?
+    @NullEncoded public var f: Double?
+    @NullEncoded public var p: Double?
+    @NullEncoded public var dfBetween: Int?
+    @NullEncoded public var dfWithin: Int?
+    @NullEncoded public var reason: String?
     public init(f: Double?, p: Double?, dfBetween: Int?, dfWithin: Int?, reason: String?) {
         self.f = f
         self.p = p
@@ -166,10 +166,10 @@ public struct AnovaJSON: Codable, Sendable, Equatable {
 
 /// Kruskal–Wallis as written to JSON: `{h, p}` (plus `reason` when undefined).
 public struct KruskalJSON: Codable, Sendable, Equatable {
-    public var h: Double?
-    public var p: Double?
-    public var df: Int?
-    public var reason: String?
+    @NullEncoded public var h: Double?
+    @NullEncoded public var p: Double?
+    @NullEncoded public var df: Int?
+    @NullEncoded public var reason: String?
     public init(h: Double?, p: Double?, df: Int?, reason: String?) {
         self.h = h
         self.p = p
@@ -186,19 +186,19 @@ public struct CandidateResult: Codable, Sendable, Equatable {
     /// How the candidate was formed, in words ("pandas qcut of follower_count into 4 bins").
     public var formation: String = ""
     /// Interval edges for `quantiles` and `bins` candidates.
-    public var edges: [Double]? = nil
+    @NullEncoded public var edges: [Double]? = nil
     public var groups: [GroupStatistics] = []
     public var variance: VarianceResult = VarianceResult(total: nil, between: nil, within: nil)
-    public var qualityScore: Double? = nil
+    @NullEncoded public var qualityScore: Double? = nil
     /// poor | moderate | good, or nil when the score does not exist.
-    public var quality: String? = nil
+    @NullEncoded public var quality: String? = nil
     public var sizes: GroupSizes = GroupSizes(min: 0, median: 0, max: 0, belowMin: 0)
     /// Rows left out because they have no label.
     public var unlabeled: Int = 0
     public var anova: AnovaJSON = AnovaJSON(f: nil, p: nil, dfBetween: nil, dfWithin: nil, reason: nil)
     public var kruskal: KruskalJSON = KruskalJSON(h: nil, p: nil, df: nil, reason: nil)
-    public var etaSquared: Double? = nil
-    public var hbm: HBMResult? = nil
+    @NullEncoded public var etaSquared: Double? = nil
+    @NullEncoded public var hbm: HBMResult? = nil
 
     public init(name: String, kind: String) {
         self.name = name
@@ -249,7 +249,7 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
     public var ruleDetail: String = ""
     /// Inertia of the final clustering on all rows. With a sampled elbow this fit is separate
     /// from the curve, whose inertias are all rows' at the subsample fits' centres.
-    public var finalInertia: Double? = nil
+    @NullEncoded public var finalInertia: Double? = nil
     public init(features: [String], inertias: [KInertia], chosenK: Int, rule: String) {
         self.features = features
         self.inertias = inertias

@@ -1,0 +1,152 @@
+import Foundation
+
+/// How a value axis maps data to position.
+public enum ScaleKind: Equatable, Sendable {
+    /// Proportional.
+    case linear
+    /// log10; only for positive data.
+    case log
+    /// Symmetric log: sign(v) · log10(1 + |v| / threshold); linear near zero, logarithmic
+    /// beyond `threshold` (as matplotlib's "symlog"); for data of both signs.
+    case symlog(threshold: Double)
+}
+
+/// What a chart's value axis should use: a fixed kind, or `automatic`, which switches to
+/// a logarithmic kind when the data span so many orders of magnitude that a linear axis
+/// would flatten the typical values into a line (see `ValueScale.automatic`).
+public enum ScaleChoice: Equatable, Sendable {
+    case automatic
+    case linear
+    case log
+    case symlog
+}
+
+/// A value axis: its kind, its range and its ticks with labels.
+public struct ValueScale: Equatable, Sendable {
+    public var kind: ScaleKind
+    public var lower: Double
+    public var upper: Double
+    public var ticks: [Double]
+    public var tickLabels: [String]
+
+    /// A linear scale with round ticks covering `minimum...maximum`.
+    public static func linear(minimum: Double, maximum: Double, targetTicks: Int = 6) -> ValueScale {
+        let ticks = AxisTicks(minimum: minimum, maximum: maximum, targetCount: targetTicks)
+        return ValueScale(
+            kind: .linear, lower: ticks.lower, upper: ticks.upper, ticks: ticks.values,
+            tickLabels: TickFormatter.labels(for: ticks))
+    }
+
+    /// A log10 scale over positive `minimum...maximum`, ticked at powers of ten (every
+    /// second or third one when there are many decades).
+    public static func log(minimum: Double, maximum: Double, targetTicks: Int = 7) -> ValueScale {
+        let low = Int(log10(minimum).rounded(.down)), high = Swift.max(low + 1, Int(log10(maximum).rounded(.up)))
+        let stride = Swift.max(1, Int((Double(high - low) / Double(Swift.max(2, targetTicks - 1))).rounded(.up)))
+        let exponents = Array(Swift.stride(from: low, through: high, by: stride))
+        return ValueScale(
+            kind: .log, lower: NiceStep.scaled(1, low), upper: NiceStep.scaled(1, exponents.last!),
+            ticks: exponents.map { NiceStep.scaled(1, $0) }, tickLabels: exponents.map(TickFormatter.powerOfTen))
+            .covering(maximum)
+    }
+
+    /// A symmetric-log scale over `minimum...maximum`, ticked at 0 and ±powers of ten
+    /// from `threshold` outwards.
+    public static func symlog(minimum: Double, maximum: Double, threshold: Double, targetTicks: Int = 9) -> ValueScale {
+        let base = Int(log10(threshold).rounded(.down))
+        let largest = Swift.max(abs(minimum), abs(maximum), threshold)
+        let top = Swift.max(base, Int(log10(largest).rounded(.up)))
+        let sides = (minimum < 0 ? 1 : 0) + (maximum > 0 ? 1 : 0)
+        let perSide = Swift.max(1, (targetTicks - 1) / Swift.max(1, sides))
+        let stride = Swift.max(1, Int((Double(top - base + 1) / Double(perSide)).rounded(.up)))
+        let exponents = Array(Swift.stride(from: top, through: base, by: -stride)).reversed()
+        var ticks: [Double] = [0], labels: [String] = ["0"]
+        for exponent in exponents {
+            let value = NiceStep.scaled(1, exponent)
+            if maximum > 0 {
+                ticks.append(value)
+                labels.append(TickFormatter.powerOfTen(exponent))
+            }
+            if minimum < 0 {
+                ticks.insert(-value, at: 0)
+                labels.insert("-" + TickFormatter.powerOfTen(exponent), at: 0)
+            }
+        }
+        let lower = Swift.min(ticks.first!, minimum), upper = Swift.max(ticks.last!, maximum)
+        return ValueScale(kind: .symlog(threshold: threshold), lower: lower, upper: upper, ticks: ticks, tickLabels: labels)
+    }
+
+    /// The scale for data in `minimum...maximum` whose typical magnitude (e.g. the median
+    /// of the absolute quartiles) is `typical`.
+    ///
+    /// `automatic` uses a log scale when all data are positive and span at least
+    /// `decadesForLog` orders of magnitude, a symlog scale when the largest magnitude
+    /// exceeds the typical one by that many orders (one extreme value among ordinary
+    /// ones), and a linear scale otherwise.
+    public static func make(
+        _ choice: ScaleChoice, minimum: Double, maximum: Double, typical: Double, decadesForLog: Double = 4
+    ) -> ValueScale {
+        let largest = Swift.max(abs(minimum), abs(maximum))
+        let typical = typical > 0 && typical.isFinite ? typical : largest
+        func symlogScale() -> ValueScale {
+            let threshold = NiceStep.scaled(1, Int(log10(Swift.max(typical, largest * 1e-12, Double.leastNormalMagnitude)).rounded(.down)))
+            return symlog(minimum: minimum, maximum: maximum, threshold: threshold)
+        }
+        switch choice {
+        case .linear: return linear(minimum: minimum, maximum: maximum)
+        case .log: return minimum > 0 ? log(minimum: minimum, maximum: maximum) : symlogScale()
+        case .symlog: return symlogScale()
+        case .automatic:
+            if minimum > 0 && log10(maximum / minimum) >= decadesForLog {
+                return log(minimum: minimum, maximum: maximum)
+            }
+            if largest > 0 && log10(largest / typical) >= decadesForLog {
+                return symlogScale()
+            }
+            return linear(minimum: minimum, maximum: maximum)
+        }
+    }
+
+    private func covering(_ maximum: Double) -> ValueScale {
+        var copy = self
+        copy.upper = Swift.max(upper, maximum)
+        return copy
+    }
+
+    /// The transformed coordinate of `value` (before normalising to the axis).
+    private func transform(_ value: Double) -> Double {
+        switch kind {
+        case .linear: return value
+        case .log: return log10(Swift.max(value, Double.leastNormalMagnitude))
+        case .symlog(let threshold):
+            return (value < 0 ? -1 : 1) * log10(1 + abs(value) / threshold)
+        }
+    }
+
+    /// Where `value` falls on the axis: 0 at `lower`, 1 at `upper` (may leave 0...1).
+    public func fraction(_ value: Double) -> Double {
+        let low = transform(lower), high = transform(upper)
+        return high == low ? 0.5 : (transform(value) - low) / (high - low)
+    }
+
+    /// A short note for the chart when the scale is not linear, e.g. "Log scale".
+    public var note: String? {
+        switch kind {
+        case .linear: return nil
+        case .log: return "Log scale: values span many orders of magnitude"
+        case .symlog(let threshold):
+            return "Symmetric log scale (linear within ±\(TickFormatter.value(threshold))): values span many orders of magnitude"
+        }
+    }
+}
+
+extension ValueScale {
+    /// A linear scale over `lower...upper` with the given ticks (e.g. every integer k).
+    public static func fixed(ticks: [Double], lower: Double, upper: Double) -> ValueScale {
+        let step = zip(ticks.dropFirst(), ticks).map { $0 - $1 }.min() ?? 1
+        let largest = ticks.map(abs).max() ?? 0
+        let labels = ticks.map {
+            TickFormatter.format($0, step: NiceStep(near: Swift.max(step, 1e-300), round: true), largest: largest)
+        }
+        return ValueScale(kind: .linear, lower: lower, upper: upper, ticks: ticks, tickLabels: labels)
+    }
+}

@@ -42,3 +42,40 @@ enum Gallery {
         return BoxPlotChart(title: "Revenue lift by a fifty-group candidate with long names", valueLabel: "Revenue lift", groups: groups)
     }
 }
+
+extension Gallery {
+    static func elbow() -> ElbowChart {
+        let ks = Array(2...10)
+        return ElbowChart(ks: ks, inertias: ks.map { 3000 / Double($0) + 120 * Double($0) }, chosenK: 5)
+    }
+
+    static func forest() -> ForestChart {
+        let rows = (0..<8).map { index in
+            ForestRow(label: ["Music", "Gaming", "Education", "Comedy", "Beauty", "Música & <Arte>", "Ästhetik", "Sports"][index],
+                      mean: 0.02 * Double(index) - 0.03, low: 0.02 * Double(index) - 0.09, high: 0.02 * Double(index) + 0.025,
+                      count: 40 + 25 * index)
+        }
+        return ForestChart(title: "Group effects μ_group: genre (95% HDI)", rows: rows, globalMean: 0.041)
+    }
+
+    static func scatter(_ count: Int) -> ScatterChart {
+        var generator = Generator(state: 3)
+        var xs: [Double] = [], ys: [Double] = []
+        for _ in 0..<count {
+            let se = 0.02 + 0.3 * generator.uniform()
+            xs.append(1 / se)
+            ys.append(abs(0.6 * se * generator.normal()))
+        }
+        return ScatterChart(title: "Shrinkage against precision", xs: xs, ys: ys, xLabel: "Precision (1/SE)", yLabel: "Shrinkage (absolute)")
+    }
+
+    static func sizes() -> BarChart {
+        BarChart(title: "Group sizes: genre", labels: Array(genres) + ["Ästhetik"], values: [120, 85, 14, 60, 9, 33, 47],
+                 valueLabel: "Creators", referenceLine: 15, referenceLabel: "min_group_size")
+    }
+
+    static func loo() -> ErrorBarChart {
+        ErrorBarChart(labels: ["genre", "size_quartile", "arpu_quintile", "genre_x_arpu", "data_driven_cluster"],
+                      values: [-1520.4, -1498.2, -1530.9, -1501.7, -1560.0], errors: [21.3, 19.8, 22.0, 25.1, 18.4])
+    }
+}

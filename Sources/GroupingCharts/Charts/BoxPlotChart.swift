@@ -119,9 +119,9 @@ public struct BoxPlotChart: Chart {
         // Value range over whiskers and outliers shown.
         let low = present.map { Swift.min($0.minimum, $0.lowerWhisker) }.min()!
         let high = present.map { Swift.max($0.maximum, $0.upperWhisker) }.max()!
-        let magnitudes = present.flatMap { [abs($0.q1), abs($0.median), abs($0.q3), $0.iqr] }.filter { $0 > 0 }.sorted()
-        let typical = magnitudes.isEmpty ? 0 : Quantile.linear(sorted: magnitudes, 0.5)
-        var provisional = ValueScale.make(scale, minimum: low, maximum: high, typical: typical, decadesForLog: 5)
+        let centralLow = present.map(\.q1).min()!, centralHigh = present.map(\.q3).max()!
+        var provisional = ValueScale.make(
+            scale, minimum: low, maximum: high, centralLow: centralLow, centralHigh: centralHigh)
         var reference = referenceLine.flatMap { $0.isFinite ? $0 : nil }
         if let line = reference, provisional.kind == .log, line <= 0 {
             notes.append("\(referenceLabel) line not shown on a log scale.")
@@ -131,7 +131,7 @@ public struct BoxPlotChart: Chart {
         if let line = reference, provisional.kind == .linear {
             axisMin = Swift.min(axisMin, line)
             axisMax = Swift.max(axisMax, line)
-            provisional = ValueScale.make(.linear, minimum: axisMin, maximum: axisMax, typical: typical)
+            provisional = .linear(minimum: axisMin, maximum: axisMax)
         }
         if let note = provisional.note { notes.append(note + ".") }
         let kindChoice: ScaleChoice
@@ -151,7 +151,9 @@ public struct BoxPlotChart: Chart {
         }
         let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
 
-        let valueAxis = ValueAxis(minimum: axisMin, maximum: axisMax, typical: typical, choice: kindChoice, title: valueLabel)
+        let valueAxis = ValueAxis(
+            minimum: axisMin, maximum: axisMax, centralLow: centralLow, centralHigh: centralHigh, choice: kindChoice,
+            title: valueLabel)
         let categoryAxis = CategoryAxis(
             labels: groups.map(\.label), counts: showCounts ? summary.boxes.map { $0?.count ?? 0 } : nil,
             title: groupAxisLabel)

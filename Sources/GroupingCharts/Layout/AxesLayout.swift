@@ -53,7 +53,7 @@ struct AxesLayout {
         var yStride = 1
         switch y {
         case .value(let axis):
-            let scale = axis.scale(length: body.height * 0.8, spacing: 45)
+            let scale = axis.scale(length: body.height * 0.8, spacing: 38)
             yScale = scale
             left += scale.tickLabels.map { renderer.measureText($0, font: style.tickFont).width }.max() ?? 0
             if axis.title != nil { left += titleHeight + style.gap }
@@ -74,7 +74,7 @@ struct AxesLayout {
         let plotWidth = Swift.max(10, body.width - left - right)
         switch x {
         case .value(let axis):
-            let scale = axis.scale(length: plotWidth, spacing: 90)
+            let scale = axis.scale(length: plotWidth, spacing: 70)
             xScale = scale
             let lastWidth = renderer.measureText(scale.tickLabels.last ?? "", font: style.tickFont).width
             right = Swift.max(right, lastWidth / 2 + 2)

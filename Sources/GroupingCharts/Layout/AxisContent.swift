@@ -2,20 +2,27 @@
 public struct ValueAxis: Sendable {
     public var minimum: Double
     public var maximum: Double
-    /// A typical magnitude of the data, for the automatic choice of a log scale.
-    public var typical: Double
+    /// The central part of the data (quartiles or percentiles), for the automatic choice
+    /// of a log scale (see `ValueScale.make`); nil = the whole range.
+    public var centralLow: Double?
+    public var centralHigh: Double?
+    /// Fraction of the range added at both ends of a linear axis before ticking, so marks
+    /// at the extremes are not cut by the frame (0 for bars that start at zero).
+    public var padding: Double
     public var choice: ScaleChoice
     public var title: String?
     /// Ticks to use instead of computed ones (e.g. each k of the elbow), with the range.
     public var fixedTicks: [Double]?
 
     public init(
-        minimum: Double, maximum: Double, typical: Double = 0, choice: ScaleChoice = .linear, title: String?,
-        fixedTicks: [Double]? = nil
+        minimum: Double, maximum: Double, centralLow: Double? = nil, centralHigh: Double? = nil, choice: ScaleChoice = .linear,
+        title: String?, fixedTicks: [Double]? = nil, padding: Double = 0.02
     ) {
         self.minimum = minimum
         self.maximum = maximum
-        self.typical = typical
+        self.centralLow = centralLow
+        self.centralHigh = centralHigh
+        self.padding = padding
         self.choice = choice
         self.title = title
         self.fixedTicks = fixedTicks
@@ -30,12 +37,25 @@ public struct ValueAxis: Sendable {
             return .fixed(ticks: shown, lower: minimum, upper: maximum)
         }
         let target = Swift.min(10, Swift.max(3, Int(length / spacing)))
-        let span = maximum - minimum
-        // A little room so marks at the extremes are not cut by the frame (linear only).
-        let pad = span > 0 ? span * 0.02 : 0
-        var scale = ValueScale.make(choice, minimum: minimum, maximum: maximum, typical: typical)
-        if scale.kind == .linear {
-            scale = .linear(minimum: minimum - pad, maximum: maximum + pad, targetTicks: target)
+        var scale = ValueScale.make(
+            choice, minimum: minimum, maximum: maximum, centralLow: centralLow ?? minimum,
+            centralHigh: centralHigh ?? maximum)
+        guard scale.kind == .linear else { return scale }
+        scale = .linear(minimum: minimum, maximum: maximum, targetTicks: target)
+        // Marks exactly at an end tick would be cut by the frame: widen by `padding` on
+        // that side only, never across zero.
+        let range = scale.upper - scale.lower
+        var low = minimum, high = maximum
+        if minimum - scale.lower < range * 0.01 && minimum != 0 {
+            low = minimum - range * padding
+            if minimum > 0 { low = Swift.max(0, low) }
+        }
+        if scale.upper - maximum < range * 0.01 && maximum != 0 {
+            high = maximum + range * padding
+            if maximum < 0 { high = Swift.min(0, high) }
+        }
+        if low != minimum || high != maximum {
+            scale = .linear(minimum: low, maximum: high, targetTicks: target)
         }
         return scale
     }

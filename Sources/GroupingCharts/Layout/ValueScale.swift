@@ -13,7 +13,7 @@ public enum ScaleKind: Equatable, Sendable {
 
 /// What a chart's value axis should use: a fixed kind, or `automatic`, which switches to
 /// a logarithmic kind when the data span so many orders of magnitude that a linear axis
-/// would flatten the typical values into a line (see `ValueScale.automatic`).
+/// would flatten the typical values into a line (see `ValueScale.make`).
 public enum ScaleChoice: Equatable, Sendable {
     case automatic
     case linear
@@ -50,56 +50,75 @@ public struct ValueScale: Equatable, Sendable {
     }
 
     /// A symmetric-log scale over `minimum...maximum`, ticked at 0 and ±powers of ten
-    /// from `threshold` outwards.
+    /// from `threshold` outwards, each side only as far as its data reach.
     public static func symlog(minimum: Double, maximum: Double, threshold: Double, targetTicks: Int = 9) -> ValueScale {
         let base = Int(log10(threshold).rounded(.down))
-        let largest = Swift.max(abs(minimum), abs(maximum), threshold)
-        let top = Swift.max(base, Int(log10(largest).rounded(.up)))
+        func exponents(reaching magnitude: Double, ticks: Int) -> [Int] {
+            guard magnitude > 0 else { return [] }
+            let top = Swift.max(base, Int(log10(magnitude).rounded(.up)))
+            let stride = Swift.max(1, Int((Double(top - base + 1) / Double(Swift.max(1, ticks))).rounded(.up)))
+            return Array(Swift.stride(from: top, through: base, by: -stride)).reversed()
+        }
         let sides = (minimum < 0 ? 1 : 0) + (maximum > 0 ? 1 : 0)
-        let perSide = Swift.max(1, (targetTicks - 1) / Swift.max(1, sides))
-        let stride = Swift.max(1, Int((Double(top - base + 1) / Double(perSide)).rounded(.up)))
-        let exponents = Array(Swift.stride(from: top, through: base, by: -stride)).reversed()
+        let perSide = Swift.max(2, (targetTicks - 1) / Swift.max(1, sides))
         var ticks: [Double] = [0], labels: [String] = ["0"]
-        for exponent in exponents {
-            let value = NiceStep.scaled(1, exponent)
-            if maximum > 0 {
-                ticks.append(value)
-                labels.append(TickFormatter.powerOfTen(exponent))
-            }
-            if minimum < 0 {
-                ticks.insert(-value, at: 0)
-                labels.insert("-" + TickFormatter.powerOfTen(exponent), at: 0)
-            }
+        for exponent in exponents(reaching: maximum, ticks: perSide) {
+            ticks.append(NiceStep.scaled(1, exponent))
+            labels.append(TickFormatter.powerOfTen(exponent))
+        }
+        for exponent in exponents(reaching: -minimum, ticks: perSide) {
+            ticks.insert(-NiceStep.scaled(1, exponent), at: 0)
+            labels.insert("-" + TickFormatter.powerOfTen(exponent), at: 0)
         }
         let lower = Swift.min(ticks.first!, minimum), upper = Swift.max(ticks.last!, maximum)
         return ValueScale(kind: .symlog(threshold: threshold), lower: lower, upper: upper, ticks: ticks, tickLabels: labels)
     }
 
-    /// The scale for data in `minimum...maximum` whose typical magnitude (e.g. the median
-    /// of the absolute quartiles) is `typical`.
+    /// The scale for data in `minimum...maximum` whose central part (e.g. from the lowest
+    /// first quartile to the highest third quartile, or the 10th to 90th percentile) is
+    /// `centralLow...centralHigh`.
     ///
-    /// `automatic` uses a log scale when all data are positive and span at least
-    /// `decadesForLog` orders of magnitude, a symlog scale when the largest magnitude
-    /// exceeds the typical one by that many orders (one extreme value among ordinary
-    /// ones), and a linear scale otherwise.
+    /// `automatic` rule, so that a linear axis is kept unless it would flatten the data:
+    /// - all values positive: a log scale when the central part spans at least
+    ///   `centralDecades` orders of magnitude or the maximum exceeds the central part by
+    ///   `extremeDecades`;
+    /// - all values negative: the same on magnitudes, drawn as a symmetric log scale;
+    /// - both signs: a symmetric log scale when the largest magnitude exceeds the central
+    ///   magnitude by `extremeDecades` (a few huge values among ordinary ones);
+    /// - otherwise linear.
     public static func make(
-        _ choice: ScaleChoice, minimum: Double, maximum: Double, typical: Double, decadesForLog: Double = 4
+        _ choice: ScaleChoice, minimum: Double, maximum: Double, centralLow: Double, centralHigh: Double,
+        centralDecades: Double = 2.5, extremeDecades: Double = 4
     ) -> ValueScale {
         let largest = Swift.max(abs(minimum), abs(maximum))
-        let typical = typical > 0 && typical.isFinite ? typical : largest
+        var central = Swift.max(abs(centralLow), abs(centralHigh))
+        if !(central > 0 && central.isFinite) { central = largest }
         func symlogScale() -> ValueScale {
-            let threshold = NiceStep.scaled(1, Int(log10(Swift.max(typical, largest * 1e-12, Double.leastNormalMagnitude)).rounded(.down)))
+            let smallestCentral = Swift.min(abs(centralLow), abs(centralHigh))
+            let anchor = minimum < 0 && maximum > 0 ? central : Swift.max(smallestCentral, central * 1e-3)
+            let threshold = NiceStep.scaled(
+                1, Int(log10(Swift.max(anchor, largest * 1e-12, Double.leastNormalMagnitude)).rounded(.down)))
             return symlog(minimum: minimum, maximum: maximum, threshold: threshold)
+        }
+        func decades(_ high: Double, _ low: Double) -> Double {
+            low > 0 && high > 0 ? log10(high / low) : 0
         }
         switch choice {
         case .linear: return linear(minimum: minimum, maximum: maximum)
         case .log: return minimum > 0 ? log(minimum: minimum, maximum: maximum) : symlogScale()
         case .symlog: return symlogScale()
         case .automatic:
-            if minimum > 0 && log10(maximum / minimum) >= decadesForLog {
-                return log(minimum: minimum, maximum: maximum)
-            }
-            if largest > 0 && log10(largest / typical) >= decadesForLog {
+            if minimum > 0 {
+                let low = Swift.max(centralLow, minimum)
+                if decades(centralHigh, low) >= centralDecades || decades(maximum, centralHigh) >= extremeDecades {
+                    return log(minimum: minimum, maximum: maximum)
+                }
+            } else if maximum < 0 {
+                let low = Swift.max(-centralHigh, -maximum)
+                if decades(-centralLow, low) >= centralDecades || decades(-minimum, -centralLow) >= extremeDecades {
+                    return symlogScale()
+                }
+            } else if largest > 0 && decades(largest, central) >= extremeDecades {
                 return symlogScale()
             }
             return linear(minimum: minimum, maximum: maximum)

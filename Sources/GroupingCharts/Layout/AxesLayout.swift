@@ -81,10 +81,21 @@ struct AxesLayout {
             bottom += tickHeight
             if axis.title != nil { bottom += style.gap + titleHeight }
         case .category(let axis):
-            let band = plotWidth / Double(Swift.max(1, axis.labels.count))
-            let layout = CategoryLabelLayout(
-                labels: axis.labels, band: band, maxHeight: body.height * 0.3, font: style.categoryFont,
-                renderer: renderer)
+            var layout = CategoryLabelLayout(
+                labels: axis.labels, band: plotWidth / Double(Swift.max(1, axis.labels.count)),
+                maxHeight: body.height * 0.3, font: style.categoryFont, renderer: renderer)
+            // Labels rotated by 45° hang down-left from their tick: widen the left margin
+            // until the first ones stay inside the frame, then lay out again.
+            let overhang = layout.leftOverhang(left: left, band: plotWidth / Double(Swift.max(1, axis.labels.count)),
+                                               font: style.categoryFont, renderer: renderer)
+            if overhang > 0 {
+                left += overhang
+                let band = Swift.max(1, body.width - left - right) / Double(Swift.max(1, axis.labels.count))
+                layout = CategoryLabelLayout(
+                    labels: axis.labels, band: band, maxHeight: body.height * 0.3, font: style.categoryFont,
+                    renderer: renderer)
+                left += Swift.max(0, layout.leftOverhang(left: left, band: band, font: style.categoryFont, renderer: renderer))
+            }
             xLabels = layout
             bottom += layout.height
             if !countTexts.isEmpty { bottom += countHeight + style.gap }
@@ -206,7 +217,10 @@ struct AxesLayout {
                 // Counts right under the axis (rotated labels hang below them).
                 let countHeight = renderer.measureText("0", font: style.countFont).height
                 let fits = countTexts.allSatisfy { renderer.measureText($0, font: style.countFont).width <= band - 2 }
-                let stride = fits ? 1 : (xCategoryLabels?.labelStride ?? 1)
+                let bareWidth = countTexts.map {
+                    renderer.measureText($0.replacingOccurrences(of: "n=", with: ""), font: style.countFont).width
+                }.max() ?? 0
+                let stride = fits ? 1 : Swift.max(1, Int(((bareWidth + 3) / band).rounded(.up)))
                 for (index, center) in centers.enumerated() where index % stride == 0 {
                     let text = fits ? countTexts[index] : countTexts[index].replacingOccurrences(of: "n=", with: "")
                     renderer.drawText(

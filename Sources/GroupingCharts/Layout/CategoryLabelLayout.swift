@@ -65,6 +65,21 @@ struct CategoryLabelLayout {
         height = longest * sin(radians) + lineHeight * cos(radians)
     }
 
+    /// How far the labels would reach left of the body's left edge, for bands starting
+    /// `left` points into the body (positive = they would be cut off).
+    func leftOverhang(left: Double, band: Double, font: Font, renderer: Renderer) -> Double {
+        guard case .rotated(let degrees) = mode, degrees < 90 else { return 0 }
+        let lineHeight = renderer.measureText("Ag", font: font).height
+        let radians = degrees * Double.pi / 180
+        var worst = 0.0
+        for (index, label) in lines.enumerated() {
+            guard let text = label.first, !text.isEmpty else { continue }
+            let reach = renderer.measureText(text, font: font).width * cos(radians) + lineHeight / 2 * sin(radians)
+            worst = Swift.max(worst, reach - (left + (Double(index) + 0.5) * band))
+        }
+        return worst
+    }
+
     /// Draws the labels under the bands whose centres are `centers`, starting at `top`.
     func draw(centers: [Double], top: Double, font: Font, renderer: Renderer) {
         let lineHeight = renderer.measureText("Ag", font: font).height

@@ -68,7 +68,7 @@ public enum TickFormatter {
         guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "-∞") }
         if x == 0 { return "0" }
         let magnitude = abs(x)
-        if magnitude >= 1e4 || magnitude < 1e-3 {
+        if magnitude >= 1e3 || magnitude < 1e-3 {
             let suffixes: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
             if magnitude < 1e15, let (scale, suffix) = suffixes.first(where: { magnitude >= $0.0 }) {
                 return trimmed(String(format: "%.\(significant)g", x / scale)) + suffix

@@ -61,6 +61,21 @@ public final class RecordingRenderer: Renderer {
 
     // MARK: Queries for tests
 
+    /// A recording of only the calls made inside clip regions (the plot's marks, without
+    /// legend swatches, axes or labels).
+    public func insideClips() -> RecordingRenderer {
+        let inside = RecordingRenderer(characterWidth: characterWidth, boldCharacterWidth: boldCharacterWidth)
+        var depth = 0
+        for command in commands {
+            switch command {
+            case .pushClip: depth += 1
+            case .popClip: depth -= 1
+            default: if depth > 0 { inside.commands.append(command) }
+            }
+        }
+        return inside
+    }
+
     /// All recorded texts, in drawing order.
     public var texts: [RecordedText] {
         commands.compactMap { if case .text(let text) = $0 { return text } else { return nil } }

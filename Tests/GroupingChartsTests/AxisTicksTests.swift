@@ -48,7 +48,7 @@ final class AxisTicksTests: XCTestCase {
         XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: -5, maximum: 0, targetCount: 6)).first, "-5")
         XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 40_000, targetCount: 5)), ["0", "10k", "20k", "30k", "40k"])
         XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 3.4e6, targetCount: 5)).last, "4M")
-        XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 3e-6, targetCount: 4)), ["0", "2e-6", "4e-6"])
+        XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 3e-6, targetCount: 4)), ["0", "1e-6", "2e-6", "3e-6"])
         XCTAssertEqual(TickFormatter.format(-2.5, step: NiceStep(near: 0.5, round: true), largest: 5), "-2.5")
         XCTAssertEqual(TickFormatter.scientific(2.5e-6, exponentHint: -7), "2.5e-6")
         XCTAssertEqual(TickFormatter.value(1234), "1.23k")

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Round tick values covering a data range on a linear axis (Heckbert's "loose
-/// labelling": the axis is widened to the enclosing multiples of the step, so the ticks
-/// always cover the data).
+/// labelling": the step is a nice number near range / (targetCount − 1) and the axis is
+/// widened to the enclosing multiples of the step, so the ticks always cover the data).
 public struct AxisTicks: Equatable, Sendable {
     /// The tick values, ascending: round multiples of `step`.
     public var values: [Double]
@@ -26,8 +26,9 @@ public struct AxisTicks: Equatable, Sendable {
             low -= half
             high += half
         }
-        let span = NiceStep(near: high - low, round: false).value
-        let step = NiceStep(near: span / Double(Swift.max(1, targetCount - 1)), round: true)
+        // Heckbert rounds the span to a nice number first; rounding the raw step directly
+        // (a common variant) gives more ticks on short axes while staying 1-2-5.
+        let step = NiceStep(near: (high - low) / Double(Swift.max(1, targetCount - 1)), round: true)
         let stepValue = step.value
         let first = Int((low / stepValue).rounded(.down))
         let last = Int((high / stepValue).rounded(.up))

@@ -30,12 +30,13 @@ public struct HexBinning: Sendable {
         self.radius = radius
         self.origin = Point(x: area.minX, y: area.minY)
         let width = 3.0.squareRoot() * radius, rowStep = 3 * radius
-        let columns = Int(area.width / width) + 3, rows = Int(area.height / rowStep) + 3
+        // One spare cell on every side: lattice indices run from −1 (stored at 0).
+        let columns = Int(area.width / width) + 4, rows = Int(area.height / rowStep) + 4
         var countsA = [Int32](repeating: 0, count: columns * rows)
         var countsB = [Int32](repeating: 0, count: columns * rows)
         for point in points {
             let u = (point.x - area.minX) / width, v = (point.y - area.minY) / rowStep
-            guard u.isFinite, v.isFinite, u > -1, v > -1, u < Double(columns - 1), v < Double(rows - 1) else { continue }
+            guard u.isFinite, v.isFinite, u > -1, v > -1, u < Double(columns - 3), v < Double(rows - 3) else { continue }
             let ia = u.rounded(), ja = v.rounded()
             let ib = (u - 0.5).rounded(), jb = (v - 0.5).rounded()
             // Distances in true units (the lattices are anisotropic: w across, 3r down).
@@ -43,10 +44,10 @@ public struct HexBinning: Sendable {
             let db = ((u - ib - 0.5) * width) * ((u - ib - 0.5) * width)
                 + ((v - jb - 0.5) * rowStep) * ((v - jb - 0.5) * rowStep)
             if da <= db {
-                let i = Int(ia), j = Int(ja)
+                let i = Int(ia) + 1, j = Int(ja) + 1
                 if i >= 0 && j >= 0 && i < columns && j < rows { countsA[j * columns + i] += 1 }
             } else {
-                let i = Int(ib), j = Int(jb)
+                let i = Int(ib) + 1, j = Int(jb) + 1
                 if i >= 0 && j >= 0 && i < columns && j < rows { countsB[j * columns + i] += 1 }
             }
         }
@@ -54,11 +55,12 @@ public struct HexBinning: Sendable {
             for i in 0..<columns {
                 let a = Int(countsA[j * columns + i]), b = Int(countsB[j * columns + i])
                 if a > 0 {
-                    bins.append(Bin(center: Point(x: area.minX + Double(i) * width, y: area.minY + Double(j) * rowStep), count: a))
+                    bins.append(Bin(center: Point(x: area.minX + Double(i - 1) * width, y: area.minY + Double(j - 1) * rowStep), count: a))
                 }
                 if b > 0 {
                     bins.append(Bin(
-                        center: Point(x: area.minX + (Double(i) + 0.5) * width, y: area.minY + (Double(j) + 0.5) * rowStep),
+                        center: Point(
+                            x: area.minX + (Double(i - 1) + 0.5) * width, y: area.minY + (Double(j - 1) + 0.5) * rowStep),
                         count: b))
                 }
                 maxCount = Swift.max(maxCount, a, b)

@@ -80,6 +80,7 @@ public struct BarChart: Chart {
         axes.draw(renderer: renderer)
         renderer.pushClip(axes.plot)
         let half = Swift.min(axes.band * 0.35, 40)
+        var valueTexts: [(String, Point, TextAnchor)] = []
         for (index, value) in shownValues.enumerated() where value.isFinite {
             let center = axes.categoryCenter(index)
             let zero = axes.valuePosition(0), end = axes.valuePosition(value)
@@ -88,21 +89,16 @@ public struct BarChart: Chart {
                 : Rect(x: Swift.min(zero, end), y: center - half, width: abs(end - zero), height: 2 * half)
             let below = reference.map { value < $0 } ?? false
             renderer.fillRect(rect, color: below ? Palette.highlight : Palette.primary)
-            if showValues {
-                let text = TickFormatter.value(value, significant: 4)
-                let font = style.countFont
-                let width = renderer.measureText(text, font: font).width
-                if axes.categoriesAlongX {
-                    if width <= axes.band {
-                        renderer.drawText(
-                            text, at: Point(x: center, y: value >= 0 ? end - 2 : end + 2), font: font, color: .mutedInk,
-                            anchor: value >= 0 ? TextAnchor(.middle, .bottom) : .topMiddle)
-                    }
-                } else {
-                    renderer.drawText(
-                        text, at: Point(x: value >= 0 ? end + 3 : end - 3, y: center), font: font, color: .mutedInk,
-                        anchor: value >= 0 ? .middleStart : .middleEnd)
-                }
+            guard showValues else { continue }
+            let text = TickFormatter.value(value, significant: 4)
+            if axes.categoriesAlongX {
+                guard renderer.measureText(text, font: style.countFont).width <= axes.band else { continue }
+                valueTexts.append(
+                    (text, Point(x: center, y: value >= 0 ? end - 2 : end + 2),
+                     value >= 0 ? TextAnchor(.middle, .bottom) : .topMiddle))
+            } else {
+                valueTexts.append(
+                    (text, Point(x: value >= 0 ? end + 3 : end - 3, y: center), value >= 0 ? .middleStart : .middleEnd))
             }
         }
         if let reference {
@@ -111,6 +107,13 @@ public struct BarChart: Chart {
                 ? (Point(x: axes.plot.minX, y: position), Point(x: axes.plot.maxX, y: position))
                 : (Point(x: position, y: axes.plot.minY), Point(x: position, y: axes.plot.maxY))
             renderer.drawLine(from: start, to: end, stroke: referenceStroke)
+        }
+        // Value labels last, on a light backing so the reference line never strikes through them.
+        for (text, point, anchor) in valueTexts {
+            let metrics = renderer.measureText(text, font: style.countFont)
+            let box = TextBox(metrics: metrics, at: point, anchor: anchor, rotation: 0).bounds
+            renderer.fillRect(box.inset(top: -1, left: -2, bottom: -1, right: -2), color: style.background.withAlpha(0.85))
+            renderer.drawText(text, at: point, font: style.countFont, color: .mutedInk, anchor: anchor, rotation: 0)
         }
         renderer.popClip()
     }

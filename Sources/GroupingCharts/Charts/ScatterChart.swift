@@ -72,7 +72,8 @@ public struct ScatterChart: Chart {
         let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
         let axes = AxesLayout(body: body, x: .value(xAxis), y: .value(yAxis), renderer: renderer, style: style)
         axes.draw(renderer: renderer)
-        renderer.pushClip(axes.plot)
+        // A little beyond the plot, so points on the axis lines show whole.
+        renderer.pushClip(axes.plot.inset(top: -3, left: -3, bottom: -3, right: -3))
         if density {
             let points = zip(finiteX, finiteY).lazy.map { Point(x: axes.xPosition($0.0), y: axes.yPosition($0.1)) }
             let binning = HexBinning(points: points, in: axes.plot, radius: 5)

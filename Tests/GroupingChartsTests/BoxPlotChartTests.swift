@@ -53,7 +53,7 @@ final class BoxPlotChartTests: XCTestCase {
             // Counts under each group, the zero line, no overlapping texts.
             XCTAssertTrue(recording.hasText(containing: "n=11"))
             XCTAssertTrue(recording.hasText(containing: "n=8"))
-            XCTAssertTrue(recording.polylines.contains { $0.1.dash == [5, 3] && $0.1.color == Palette.reference })
+            XCTAssertTrue(recording.polylines.contains { $0.1.dash == [5, 3] && $0.1.color == Palette.reference && $0.0.count == 2 && $0.0[0] != $0.0[1] && ($0.0[0].y == $0.0[1].y) == vertical })
             XCTAssertTrue(recording.overlappingTexts().isEmpty, "\(recording.overlappingTexts())")
         }
     }

@@ -111,7 +111,7 @@ public struct BoxPlotChart: Chart {
         }
         guard !present.isEmpty else {
             let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
-            let reason = groups.isEmpty ? "No groups to draw." : "No finite values to draw."
+            let reason = groups.isEmpty ? "no groups to draw." : "no finite values to draw."
             ChartScaffold.drawOmission("No data: \(reason)", in: body, renderer: renderer, style: style)
             return
         }
@@ -167,6 +167,8 @@ public struct BoxPlotChart: Chart {
             guard let box else { continue }
             drawBox(box, index: index, axes: axes, renderer: renderer)
         }
+        renderer.popClip()
+        // Unclipped, so a line on the plot's edge (all values of one sign) shows whole.
         if let line = reference {
             let position = axes.valuePosition(line)
             let (start, end) = axes.categoriesAlongX
@@ -174,7 +176,6 @@ public struct BoxPlotChart: Chart {
                 : (Point(x: position, y: axes.plot.minY), Point(x: position, y: axes.plot.maxY))
             renderer.drawLine(from: start, to: end, stroke: referenceStroke)
         }
-        renderer.popClip()
     }
 
     private var referenceStroke: Stroke { Stroke(color: Palette.reference, width: 1.3, dash: [5, 3]) }

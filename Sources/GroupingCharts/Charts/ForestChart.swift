@@ -72,11 +72,12 @@ public struct ForestChart: Chart {
         let categoryAxis = CategoryAxis(labels: drawn.map(\.label), counts: counts)
         let axes = AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
         axes.draw(renderer: renderer)
-        renderer.pushClip(axes.plot)
+        // The zero line unclipped: it may sit on the plot's edge.
         if let reference {
             let x = axes.xPosition(reference)
             renderer.drawLine(from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: referenceStroke)
         }
+        renderer.pushClip(axes.plot)
         if let global {
             let x = axes.xPosition(global)
             renderer.drawLine(from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: globalStroke)

@@ -1,10 +1,19 @@
+import CCairo
 import GroupingCharts
 import XCTest
 
+/// A Cairo context on a small image surface, kept for measuring text with the real font.
+enum RealFont {
+    nonisolated(unsafe) static let renderer: CairoRenderer = {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4)!
+        return CairoRenderer(context: cairo_create(surface)!)
+    }()
+}
+
 extension RecordingRenderer {
     /// Draws `chart` into a fresh recording renderer of the given size.
-    static func record(_ chart: Chart, width: Double = 640, height: Double? = nil) -> RecordingRenderer {
-        let renderer = RecordingRenderer()
+    static func record(_ chart: Chart, width: Double = 640, height: Double? = nil, realFont: Bool = false) -> RecordingRenderer {
+        let renderer = realFont ? RecordingRenderer(measure: RealFont.renderer.measureText) : RecordingRenderer()
         let height = height ?? chart.preferredHeight(forWidth: width)
         chart.draw(in: renderer, frame: Rect(x: 0, y: 0, width: width, height: height))
         return renderer

@@ -1,8 +1,10 @@
 /// A renderer that draws nothing and records every call, for tests of chart geometry.
 ///
-/// Its text measure is a fixed per-character model (every character is
+/// Its text measure is by default a fixed per-character model (every character is
 /// `characterWidth · size` wide, `0.6` regular and `0.65` bold; ascent `0.8 · size`,
-/// descent `0.2 · size`), so layout tests do not depend on the fonts installed.
+/// descent `0.2 · size`), so layout tests do not depend on the fonts installed. A
+/// measuring function can be given instead (e.g. a `CairoRenderer`'s, to check layout
+/// under the real font).
 public final class RecordingRenderer: Renderer {
     /// One recorded drawing call.
     public enum Command: Equatable {
@@ -30,10 +32,19 @@ public final class RecordingRenderer: Renderer {
     public private(set) var commands: [Command] = []
     public let characterWidth: Double
     public let boldCharacterWidth: Double
+    private let measure: ((String, Font) -> TextMetrics)?
 
     public init(characterWidth: Double = 0.6, boldCharacterWidth: Double = 0.65) {
         self.characterWidth = characterWidth
         self.boldCharacterWidth = boldCharacterWidth
+        self.measure = nil
+    }
+
+    /// A recording renderer whose text measure is `measure`.
+    public init(measure: @escaping (String, Font) -> TextMetrics) {
+        self.characterWidth = 0.6
+        self.boldCharacterWidth = 0.65
+        self.measure = measure
     }
 
     public func fillRect(_ rect: Rect, color: Color) { commands.append(.fillRect(rect, color)) }
@@ -55,6 +66,7 @@ public final class RecordingRenderer: Renderer {
     }
 
     public func measureText(_ text: String, font: Font) -> TextMetrics {
+        if let measure { return measure(text, font) }
         let perCharacter = font.bold ? boldCharacterWidth : characterWidth
         return TextMetrics(width: Double(text.count) * perCharacter * font.size, ascent: 0.8 * font.size, descent: 0.2 * font.size)
     }
@@ -64,7 +76,8 @@ public final class RecordingRenderer: Renderer {
     /// A recording of only the calls made inside clip regions (the plot's marks, without
     /// legend swatches, axes or labels).
     public func insideClips() -> RecordingRenderer {
-        let inside = RecordingRenderer(characterWidth: characterWidth, boldCharacterWidth: boldCharacterWidth)
+        let inside = measure.map { RecordingRenderer(measure: $0) }
+            ?? RecordingRenderer(characterWidth: characterWidth, boldCharacterWidth: boldCharacterWidth)
         var depth = 0
         for command in commands {
             switch command {

@@ -47,3 +47,15 @@ final class CategoryLabelLayoutTests: XCTestCase {
         XCTAssertTrue(recording.overlappingTexts().isEmpty)
     }
 }
+
+final class CrowdedLabelsTests: XCTestCase {
+    /// Fifty groups squeezed into a short frame: labels are thinned, the chart says so,
+    /// and nothing overlaps.
+    func testThinnedLabelsAreStated() {
+        let recording = RecordingRenderer.record(Gallery.manyGroupBoxes(), width: 640, height: 300)
+        XCTAssertTrue(recording.hasText(containing: "group label is shown for lack of room"))
+        XCTAssertTrue(recording.overlappingTexts().isEmpty)
+        let roomy = RecordingRenderer.record(Gallery.manyGroupBoxes(), width: 640)
+        XCTAssertFalse(roomy.hasText(containing: "for lack of room"))
+    }
+}

@@ -12,8 +12,8 @@ final class GalleryTests: XCTestCase {
         return url
     }()
 
-    private func write(_ name: String, _ chart: Chart, width: Double = 640) throws {
-        let png = try ChartOutput.png(chart, width: width)
+    private func write(_ name: String, _ chart: Chart, width: Double = 640, height: Double? = nil) throws {
+        let png = try ChartOutput.png(chart, width: width, height: height)
         XCTAssertGreaterThan(png.count, 1000)
         try Data(png).write(to: Self.folder.appendingPathComponent("\(name).png"))
     }
@@ -21,6 +21,9 @@ final class GalleryTests: XCTestCase {
     func testGallery() throws {
         try write("genre-boxes", Gallery.genreBoxes())
         try write("many-group-boxes", Gallery.manyGroupBoxes())
+        try write("small-genre-boxes", Gallery.genreBoxes(), width: 320, height: 220)
+        try write("short-many-group-boxes", Gallery.manyGroupBoxes(), width: 640, height: 300)
+        try write("small-loo", Gallery.loo(), width: 320, height: 220)
         try write("elbow", Gallery.elbow())
         try write("forest", Gallery.forest())
         try write("scatter-points", Gallery.scatter(800))

@@ -63,7 +63,6 @@ public struct BarChart: Chart {
             if anyBelow { legend.append(LegendItem(.box(fill: Palette.highlight, stroke: nil), "Below \(TickFormatter.value(reference))")) }
             legend.append(LegendItem(.line(referenceStroke), "\(referenceLabel) (\(TickFormatter.value(reference)))"))
         }
-        let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
         var low = Swift.min(0, finite.min()!), high = Swift.max(0, finite.max()!)
         if let reference {
             low = Swift.min(low, reference)
@@ -74,9 +73,14 @@ public struct BarChart: Chart {
         if showValues { high += (high - low) * 0.06 }
         let valueAxis = ValueAxis(minimum: low, maximum: high, title: valueLabel, padding: 0)
         let categoryAxis = CategoryAxis(labels: shownLabels, title: groupAxisLabel)
-        let axes = isHorizontal
-            ? AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
-            : AxesLayout(body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
+        let horizontal = isHorizontal
+        let axes = ChartScaffold.drawWithAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
+        ) { body in
+            horizontal
+                ? AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
+                : AxesLayout(body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
+        }
         axes.draw(renderer: renderer)
         renderer.pushClip(axes.plot)
         let half = Swift.min(axes.band * 0.35, 40)

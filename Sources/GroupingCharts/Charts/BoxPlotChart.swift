@@ -149,17 +149,20 @@ public struct BoxPlotChart: Chart {
         if let line = reference {
             legend.append(LegendItem(.line(referenceStroke), "\(referenceLabel) (\(TickFormatter.value(line)))"))
         }
-        let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
-
         let valueAxis = ValueAxis(
             minimum: axisMin, maximum: axisMax, centralLow: centralLow, centralHigh: centralHigh, choice: kindChoice,
             title: valueLabel)
         let categoryAxis = CategoryAxis(
             labels: groups.map(\.label), counts: showCounts ? summary.boxes.map { $0?.count ?? 0 } : nil,
             title: groupAxisLabel)
-        let axes = isHorizontal
-            ? AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
-            : AxesLayout(body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
+        let horizontal = isHorizontal
+        let axes = ChartScaffold.drawWithAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
+        ) { body in
+            horizontal
+                ? AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
+                : AxesLayout(body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
+        }
         axes.draw(renderer: renderer)
 
         renderer.pushClip(axes.plot)

@@ -54,12 +54,14 @@ public struct ErrorBarChart: Chart {
             LegendItem(.marker(Palette.primary), "Others"),
             LegendItem(.line(bestStroke), "Best value"),
         ]
-        let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
         let extremes = rows.flatMap { [$0.value - $0.error, $0.value + $0.error] }
         let valueAxis = ValueAxis(minimum: extremes.min()!, maximum: extremes.max()!, title: valueLabel)
-        let axes = AxesLayout(
-            body: body, x: .value(valueAxis), y: .category(CategoryAxis(labels: rows.map(\.label))), renderer: renderer,
-            style: style)
+        let categoryAxis = CategoryAxis(labels: rows.map(\.label))
+        let axes = ChartScaffold.drawWithAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
+        ) { body in
+            AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
+        }
         axes.draw(renderer: renderer)
         renderer.pushClip(axes.plot)
         let best = rows.map(\.value).max()!

@@ -63,14 +63,17 @@ public struct ForestChart: Chart {
             return
         }
         if drawn.count == 1 { notes.append("A single group: nothing to compare it with.") }
-        let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
         var values = drawn.flatMap { [$0.mean, $0.low, $0.high] }.filter(\.isFinite)
         if let reference { values.append(reference) }
         if let global { values.append(global) }
         let valueAxis = ValueAxis(minimum: values.min()!, maximum: values.max()!, title: xLabel)
         let counts = drawn.contains { $0.count != nil } ? drawn.map { $0.count ?? 0 } : nil
         let categoryAxis = CategoryAxis(labels: drawn.map(\.label), counts: counts)
-        let axes = AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
+        let axes = ChartScaffold.drawWithAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
+        ) { body in
+            AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
+        }
         axes.draw(renderer: renderer)
         // The zero line unclipped: it may sit on the plot's edge.
         if let reference {

@@ -116,6 +116,14 @@ struct AxesLayout {
         self.yLabelStride = yStride
     }
 
+    /// A note for the reader when not every category label could be shown.
+    var thinnedLabelNote: String? {
+        let stride = Swift.max(yLabelStride, xCategoryLabels?.labelStride ?? 1)
+        guard stride > 1 else { return nil }
+        return "Only every \(stride)\(stride == 2 ? "nd" : stride == 3 ? "rd" : "th") group label is shown for lack of room "
+            + "(\(categoryCount) groups); a taller chart lists them all."
+    }
+
     // MARK: Mapping
 
     /// The x coordinate of a value on a numeric x axis.

@@ -8,6 +8,29 @@ enum ChartScaffold {
         in frame: Rect, title: String, legend: [LegendItem], notes: [String], renderer: Renderer,
         style: ChartStyle
     ) -> Rect {
+        layout(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style, drawing: true)
+    }
+
+    /// The scaffold and the axes of a categorical chart. When the axes must leave out
+    /// some group labels for lack of room, the chart says so in a note (laid out first
+    /// without drawing, to know whether the note is needed).
+    static func drawWithAxes(
+        in frame: Rect, title: String, legend: [LegendItem], notes: [String], renderer: Renderer, style: ChartStyle,
+        axes makeAxes: (Rect) -> AxesLayout
+    ) -> AxesLayout {
+        let trialBody = layout(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style, drawing: false)
+        var notes = notes
+        if let note = makeAxes(trialBody).thinnedLabelNote { notes.append(note) }
+        let body = draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
+        return makeAxes(body)
+    }
+
+    private static func layout(
+        in frame: Rect, title: String, legend: [LegendItem], notes: [String], renderer: Renderer,
+        style: ChartStyle, drawing: Bool
+    ) -> Rect {
+        let renderer: Renderer = drawing ? renderer : MeasuringRenderer(measuringWith: renderer)
         renderer.fillRect(frame, color: style.background)
         var body = frame.inset(top: style.padding, left: style.padding, bottom: style.padding, right: style.padding)
         if !title.isEmpty {

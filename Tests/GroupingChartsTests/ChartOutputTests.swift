@@ -79,13 +79,6 @@ final class ChartOutputTests: XCTestCase {
         }
     }
 
-    func testPrefixerRewritesIdsAndReferences() {
-        let svg = ##"<svg><g id="glyph0-1"/><use xlink:href="#glyph0-1"/><g clip-path="url(#clip1)"/></svg>"##
-        XCTAssertEqual(
-            SVGIdPrefixer.prefixIds(in: svg, with: "p-"),
-            ##"<svg><g id="p-glyph0-1"/><use xlink:href="#p-glyph0-1"/><g clip-path="url(#p-clip1)"/></svg>"##)
-    }
-
     func testPDFStartsWithSignature() throws {
         let pdf = try ChartOutput.pdf(Gallery.elbow(), width: 500)
         XCTAssertEqual(Array(pdf.prefix(4)), Array("%PDF".utf8))

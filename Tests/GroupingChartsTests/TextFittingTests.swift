@@ -19,16 +19,4 @@ final class TextFittingTests: XCTestCase {
         XCTAssertTrue(lines[1].hasSuffix("…"))
         XCTAssertEqual(TextFitting.wrap("genre_x_arpu", toWidth: 42, maxLines: 2, font: font, renderer: renderer), ["genre_", "x_arpu"])
     }
-
-    func testTextBoxOverlapHonoursRotation() {
-        let metrics = TextMetrics(width: 100, ascent: 8, descent: 2)
-        let a = TextBox(metrics: metrics, at: Point(x: 0, y: 0), anchor: .middleEnd, rotation: 45)
-        let b = TextBox(metrics: metrics, at: Point(x: 16, y: 0), anchor: .middleEnd, rotation: 45)
-        let c = TextBox(metrics: metrics, at: Point(x: 12, y: 0), anchor: .middleEnd, rotation: 45)
-        // Parallel rotated boxes 16 apart along x are 11.3 apart across: no overlap; 12 apart (8.5 across): overlap.
-        XCTAssertFalse(a.overlaps(b))
-        XCTAssertTrue(a.overlaps(c))
-        // Their axis-aligned bounds would overlap, which is why the test is exact.
-        XCTAssertTrue(a.bounds.intersects(b.bounds))
-    }
 }

@@ -13,4 +13,12 @@ final class SVGIdPrefixerTests: XCTestCase {
         XCTAssertEqual(SVGIdPrefixer.strippingXMLDeclaration("<?xml version=\"1.0\"?>\n<svg/>"), "<svg/>")
         XCTAssertEqual(SVGIdPrefixer.strippingXMLDeclaration("<svg/>"), "<svg/>")
     }
+
+    func testAccessibleTitleIsEscaped() {
+        let svg = SVGIdPrefixer.addingAccessibleTitle("Lift by \"Música & <Arte>\"", to: "<svg width=\"1px\"><g/></svg>")
+        XCTAssertEqual(
+            svg,
+            "<svg width=\"1px\" role=\"img\" aria-label=\"Lift by &quot;Música &amp; &lt;Arte&gt;&quot;\">\n"
+                + "<title>Lift by &quot;Música &amp; &lt;Arte&gt;&quot;</title><g/></svg>")
+    }
 }

@@ -42,10 +42,11 @@ public enum ChartOutput {
         return Array(SVGIdPrefixer.prefixIds(in: String(decoding: bytes, as: UTF8.self), with: idPrefix).utf8)
     }
 
-    /// The chart as SVG text ready to be inlined in HTML: no XML declaration, ids prefixed.
+    /// The chart as SVG text ready to be inlined in HTML: no XML declaration, ids prefixed,
+    /// labelled with the chart's title (`role="img"`, `aria-label`, `<title>`).
     public static func inlineSVG(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String) throws -> String {
         let document = String(decoding: try svg(chart, width: width, height: height, idPrefix: idPrefix), as: UTF8.self)
-        return SVGIdPrefixer.strippingXMLDeclaration(document)
+        return SVGIdPrefixer.addingAccessibleTitle(chart.title, to: SVGIdPrefixer.strippingXMLDeclaration(document))
     }
 
     /// The chart as a PNG image of `width · scale` × `height · scale` pixels.

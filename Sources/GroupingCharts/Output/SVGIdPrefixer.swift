@@ -1,3 +1,6 @@
+/// Prepares Cairo's SVG documents for inlining in HTML: unique ids, no XML declaration, an
+/// accessible title.
+///
 /// Makes the ids in an SVG document unique so several can be inlined in one HTML page.
 ///
 /// Cairo names its definitions `glyph0-1`, `clip1`, `surface5`…, the same in every file;
@@ -19,6 +22,33 @@ public enum SVGIdPrefixer {
     public static func strippingXMLDeclaration(_ svg: String) -> String {
         guard svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") else { return svg }
         return String(svg[end.upperBound...].drop { $0 == "\n" || $0 == "\r" })
+    }
+
+    /// Labels the SVG for assistive technology: `role="img"`, an `aria-label` and a
+    /// `<title>` with `title` (XML-escaped), so an inlined chart is announced by its title.
+    public static func addingAccessibleTitle(_ title: String, to svg: String) -> String {
+        guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].firstIndex(of: ">") else { return svg }
+        let escaped = xmlEscaped(title)
+        var result = String(svg[..<close])
+        result += " role=\"img\" aria-label=\"\(escaped)\">\n<title>\(escaped)</title>"
+        result += svg[svg.index(after: close)...]
+        return result
+    }
+
+    /// `text` with &, <, >, " and ' replaced by entities.
+    public static func xmlEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 }
 

@@ -19,4 +19,13 @@ final class TextFittingTests: XCTestCase {
         XCTAssertTrue(lines[1].hasSuffix("…"))
         XCTAssertEqual(TextFitting.wrap("genre_x_arpu", toWidth: 42, maxLines: 2, font: font, renderer: renderer), ["genre_", "x_arpu"])
     }
+
+    func testSimilarLabelsStayDistinct() {
+        let labels = (1...5).map { "Education_Q\($0)" } + ["Music"]
+        let shortened = TextFitting.truncateDistinctly(labels, toWidth: 42, font: font, renderer: renderer)
+        XCTAssertEqual(Set(shortened).count, labels.count, "\(shortened)")
+        XCTAssertEqual(shortened.last, "Music")
+        XCTAssertTrue(shortened[0].hasSuffix("Q1"), shortened[0])
+        XCTAssertTrue(shortened.allSatisfy { renderer.measureText($0, font: font).width <= 42 })
+    }
 }

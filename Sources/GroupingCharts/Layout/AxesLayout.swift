@@ -61,9 +61,8 @@ struct AxesLayout {
             let column = Swift.min(
                 axis.labels.map { renderer.measureText($0, font: style.categoryFont).width }.max() ?? 0,
                 body.width * 0.35)
-            yLabels = axis.labels.map {
-                TextFitting.truncate($0, toWidth: column, font: style.categoryFont, renderer: renderer)
-            }
+            yLabels = TextFitting.truncateDistinctly(
+                axis.labels, toWidth: column, font: style.categoryFont, renderer: renderer)
             left += column + (countTexts.isEmpty ? 0 : countWidth + style.gap * 2)
             if axis.title != nil { left += titleHeight + style.gap }
         }

@@ -56,10 +56,8 @@ struct CategoryLabelLayout {
         let maxLength = Swift.max(lineHeight, (maxHeight - lineHeight * cos(radians)) / sin(radians))
         mode = .rotated(degrees: angle)
         let stride = labelStride
-        let shortened = labels.enumerated().map { index, label in
-            index % stride == 0
-                ? [TextFitting.truncate(label, toWidth: maxLength, font: font, renderer: renderer)] : [""]
-        }
+        let distinct = TextFitting.truncateDistinctly(labels, toWidth: maxLength, font: font, renderer: renderer)
+        let shortened = distinct.enumerated().map { index, label in index % stride == 0 ? [label] : [""] }
         lines = shortened
         let longest = shortened.map { renderer.measureText($0[0], font: font).width }.max() ?? 0
         height = longest * sin(radians) + lineHeight * cos(radians)

@@ -18,6 +18,39 @@ public enum TextFitting {
         return low == 0 ? ellipsis : String(characters[0..<low]).trimmingTrailingSpaces + ellipsis
     }
 
+    /// `text` if it fits, else its start and end around "…" (keeps suffixes such as the
+    /// "_Q3" of a crossed label, which tell similar labels apart).
+    ///
+    /// - Complexity: O(log n) measurements.
+    public static func truncateMiddle(_ text: String, toWidth maxWidth: Double, font: Font, renderer: Renderer) -> String {
+        if renderer.measureText(text, font: font).width <= maxWidth { return text }
+        let characters = Array(text)
+        func candidate(_ kept: Int) -> String {
+            let tail = kept / 2, head = kept - tail
+            return String(characters[0..<head]) + ellipsis + String(characters[(characters.count - tail)...])
+        }
+        var low = 0, high = characters.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if renderer.measureText(candidate(mid), font: font).width <= maxWidth { low = mid } else { high = mid - 1 }
+        }
+        return candidate(low)
+    }
+
+    /// Shortens each label to `maxWidth` at its end; labels that would then read the same
+    /// as another, different label are shortened in the middle instead, so they stay apart.
+    public static func truncateDistinctly(
+        _ labels: [String], toWidth maxWidth: Double, font: Font, renderer: Renderer
+    ) -> [String] {
+        var shortened = labels.map { truncate($0, toWidth: maxWidth, font: font, renderer: renderer) }
+        var originals: [String: Set<String>] = [:]
+        for (label, short) in zip(labels, shortened) { originals[short, default: []].insert(label) }
+        for index in shortened.indices where (originals[shortened[index]]?.count ?? 0) > 1 {
+            shortened[index] = truncateMiddle(labels[index], toWidth: maxWidth, font: font, renderer: renderer)
+        }
+        return shortened
+    }
+
     /// Splits `text` into at most `maxLines` lines no wider than `maxWidth`, breaking at
     /// spaces (and after "_", "-", "/" for identifiers); the last line is shortened with
     /// "…" when the text does not fit. A single word wider than the width is shortened.

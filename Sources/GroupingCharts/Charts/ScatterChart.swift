@@ -75,7 +75,11 @@ public struct ScatterChart: Chart {
         // A little beyond the plot, so points on the axis lines show whole.
         renderer.pushClip(axes.plot.inset(top: -3, left: -3, bottom: -3, right: -3))
         if density {
-            let points = zip(finiteX, finiteY).lazy.map { Point(x: axes.xPosition($0.0), y: axes.yPosition($0.1)) }
+            var points: [Point] = []
+            points.reserveCapacity(finiteX.count)
+            for index in finiteX.indices {
+                points.append(Point(x: axes.xPosition(finiteX[index]), y: axes.yPosition(finiteY[index])))
+            }
             let binning = HexBinning(points: points, in: axes.plot, radius: 5)
             let logMax = log(Double(Swift.max(2, binning.maxCount)))
             for bin in binning.bins {

@@ -27,6 +27,8 @@ struct AxesLayout {
     let yLabelStride: Int
     /// Count texts per category ("n=250").
     let countTexts: [String]
+    private let xMapping: AxisMapping
+    private let yMapping: AxisMapping
 
     init(body: Rect, x: Content, y: Content, renderer: Renderer, style: ChartStyle) {
         self.style = style
@@ -108,6 +110,8 @@ struct AxesLayout {
             yStride = Swift.max(1, Int(((categoryLineHeight + 1) / Swift.max(band, 1e-9)).rounded(.up)))
         }
         self.plot = plot
+        self.xMapping = AxisMapping(scale: xScale, start: plot.minX, length: plot.width)
+        self.yMapping = AxisMapping(scale: yScale, start: plot.maxY, length: -plot.height)
         self.xScale = xScale
         self.yScale = yScale
         self.xCategoryLabels = xLabels
@@ -127,12 +131,12 @@ struct AxesLayout {
 
     /// The x coordinate of a value on a numeric x axis.
     func xPosition(_ value: Double) -> Double {
-        plot.minX + (xScale?.fraction(value) ?? 0.5) * plot.width
+        xMapping.position(value)
     }
 
     /// The y coordinate of a value on a numeric y axis.
     func yPosition(_ value: Double) -> Double {
-        plot.maxY - (yScale?.fraction(value) ?? 0.5) * plot.height
+        yMapping.position(value)
     }
 
     /// The number of categories on the categorical axis.

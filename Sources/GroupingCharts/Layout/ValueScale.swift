@@ -131,20 +131,9 @@ public struct ValueScale: Equatable, Sendable {
         return copy
     }
 
-    /// The transformed coordinate of `value` (before normalising to the axis).
-    private func transform(_ value: Double) -> Double {
-        switch kind {
-        case .linear: return value
-        case .log: return log10(Swift.max(value, Double.leastNormalMagnitude))
-        case .symlog(let threshold):
-            return (value < 0 ? -1 : 1) * log10(1 + abs(value) / threshold)
-        }
-    }
-
     /// Where `value` falls on the axis: 0 at `lower`, 1 at `upper` (may leave 0...1).
     public func fraction(_ value: Double) -> Double {
-        let low = transform(lower), high = transform(upper)
-        return high == low ? 0.5 : (transform(value) - low) / (high - low)
+        AxisMapping(scale: self, start: 0, length: 1).position(value)
     }
 
     /// A short note for the chart when the scale is not linear, e.g. "Log scale".

@@ -1,0 +1,69 @@
+/// Prepares Cairo's SVG documents for inlining in HTML: unique ids, no XML declaration, an
+/// accessible title.
+///
+/// Makes the ids in an SVG document unique so several can be inlined in one HTML page.
+///
+/// Cairo names its definitions `glyph0-1`, `clip1`, `surface5`…, the same in every file;
+/// inlined together, references would resolve to another chart's glyphs. This rewrites
+/// every `id="…"`, `href="#…"` (also `xlink:href`) and `url(#…)` with a prefix.
+public enum SVGIdPrefixer {
+    /// - Parameters:
+    ///   - svg: the SVG text.
+    ///   - prefix: prepended to each id, e.g. "chart3-" (letters, digits, "-", "_").
+    /// - Returns: the SVG with every id and id reference prefixed.
+    /// - Complexity: O(n).
+    public static func prefixIds(in svg: String, with prefix: String) -> String {
+        svg.replacingAll(" id=\"", with: " id=\"\(prefix)")
+            .replacingAll("href=\"#", with: "href=\"#\(prefix)")
+            .replacingAll("url(#", with: "url(#\(prefix)")
+    }
+
+    /// The SVG without its `<?xml …?>` declaration, ready to be placed inside HTML.
+    public static func strippingXMLDeclaration(_ svg: String) -> String {
+        guard svg.hasPrefix("<?xml"), let end = svg.range(of: "?>") else { return svg }
+        return String(svg[end.upperBound...].drop { $0 == "\n" || $0 == "\r" })
+    }
+
+    /// Labels the SVG for assistive technology: `role="img"`, an `aria-label` and a
+    /// `<title>` with `title` (XML-escaped), so an inlined chart is announced by its title.
+    public static func addingAccessibleTitle(_ title: String, to svg: String) -> String {
+        guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].firstIndex(of: ">") else { return svg }
+        let escaped = xmlEscaped(title)
+        var result = String(svg[..<close])
+        result += " role=\"img\" aria-label=\"\(escaped)\">\n<title>\(escaped)</title>"
+        result += svg[svg.index(after: close)...]
+        return result
+    }
+
+    /// `text` with &, <, >, " and ' replaced by entities.
+    public static func xmlEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (non-overlapping, left to right).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var remainder = self[...]
+        while let range = remainder.range(of: target) {
+            result += remainder[..<range.lowerBound]
+            result += replacement
+            remainder = remainder[range.upperBound...]
+        }
+        result += remainder
+        return result
+    }
+}

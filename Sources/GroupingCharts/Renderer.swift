@@ -1,2 +1,0 @@
-/// The drawing surface that chart layout draws through; backends implement it.
-public protocol Renderer {}

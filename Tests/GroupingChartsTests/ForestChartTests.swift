@@ -1,0 +1,27 @@
+import GroupingCharts
+import TestSupport
+import XCTest
+
+final class ForestChartTests: XCTestCase {
+    func testIntervalsZeroAndGlobalMean() {
+        let chart = Gallery.forest()
+        let recording = RecordingRenderer.record(chart)
+        let toValue = recording.valueMap(vertical: false)
+        let plot = recording.insideClips()
+        let intervals = plot.polylines.filter { $0.1.width == 2.2 }.map(\.0)
+        XCTAssertEqual(intervals.count, chart.rows.count)
+        for (interval, row) in zip(intervals, chart.rows) {
+            assertClose(row.low, toValue(interval[0].x), rel: 1e-9, abs: 1e-12)
+            assertClose(row.high, toValue(interval[1].x), rel: 1e-9, abs: 1e-12)
+        }
+        func verticalLines(dashed dash: [Double]) -> [Double] {
+            recording.polylines.filter { $0.1.dash == dash && $0.0.count == 2 && $0.0[0].x == $0.0[1].x && $0.0[0].y != $0.0[1].y }
+                .map { toValue($0.0[0].x) }
+        }
+        XCTAssertTrue(verticalLines(dashed: [5, 3]).contains { abs($0) < 1e-12 }, "zero line")
+        XCTAssertTrue(verticalLines(dashed: [1.5, 2.5]).contains { abs($0 - 0.041) < 1e-9 }, "global mean")
+        XCTAssertTrue(recording.hasText(containing: "Global mean"))
+        XCTAssertTrue(recording.hasText(containing: "n=215"))
+        XCTAssertTrue(recording.overlappingTexts().isEmpty)
+    }
+}

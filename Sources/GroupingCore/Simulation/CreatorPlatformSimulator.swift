@@ -196,7 +196,7 @@ public struct CreatorPlatformSimulator: Sendable {
           - {name: arpu_quintile, quantiles: arpu, bins: 5}
           - {name: genre_x_arpu, cross: [genre, arpu_quintile]}
         clustering:
-          features: [avg_revenue_pre, avg_views_pre, follower_count, engagement_rate]
+          features: [arpu, engagement_rate, tenure_months]
           k: auto
           k_range: [2, 10]
         thresholds: {}

@@ -89,7 +89,7 @@ extension ReportBuilder {
         ReportTable(
             id: "input-files", title: "Input files",
             caption: "Paths as given in the config, data rows (without the header) and SHA-256 of the bytes read: the same hashes mean the same inputs.",
-            columns: [ReportColumn("Role", weight: 0.8), ReportColumn("Path", weight: 1.6), .number("Rows", weight: 0.7), ReportColumn("SHA-256", weight: 3.2)],
+            columns: [ReportColumn("Role", weight: 0.8), ReportColumn("Path", weight: 1.6), .number("Rows", weight: 0.7), ReportColumn("SHA-256", weight: 3.2, isCode: true)],
             rows: results.input.files.map { file in
                 [ReportCell(file.role), ReportCell(file.path), ReportCell(NumberFormatting.integer(file.rows)), ReportCell(file.sha256)]
             },

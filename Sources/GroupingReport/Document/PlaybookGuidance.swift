@@ -43,6 +43,19 @@ enum PlaybookGuidance {
         }
     }
 
+    /// The reading guidance for a chart of the given kind.
+    static func chart(_ section: ChartSection) -> String {
+        switch section {
+        case .phase1Boxplot: return boxplot
+        case .phase1Sizes: return sizes
+        case .elbow: return elbow
+        case .looComparison: return looComparison
+        case .forest: return forest
+        case .shrinkageScatter: return shrinkageScatter
+        case .shrinkageByGroup: return shrinkageByGroup
+        }
+    }
+
     static let boxplot =
         "What to look for: clear separation between the boxes (different medians), interquartile ranges that do not overlap, and a consistent (monotonic) ordering. All boxes overlapping means the grouping does not matter."
     static let sizes =

@@ -72,8 +72,17 @@ struct ReportBuilder {
     }
 
     /// The charts for one place in the report, as blocks.
+    /// The chart's own caption says what it shows; the playbook's reading guidance for its
+    /// kind is appended unless the caption already carries it.
     func chartBlocks(_ section: ChartSection) -> [ReportBlock] {
-        charts.filter { $0.section == section }.map { .chart($0) }
+        charts.filter { $0.section == section }.map { chart in
+            var chart = chart
+            let guidance = PlaybookGuidance.chart(section)
+            if !guidance.isEmpty, !chart.caption.contains(guidance) {
+                chart.caption = chart.caption.isEmpty ? guidance : chart.caption + " " + guidance
+            }
+            return .chart(chart)
+        }
     }
 
     /// What Phases 4 and 5 say when the run had no ITEs.

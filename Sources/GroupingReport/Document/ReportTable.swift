@@ -9,11 +9,14 @@ public struct ReportColumn: Sendable {
     public var alignment: ColumnAlignment
     /// Relative width in the PDF (columns share the line width in proportion).
     public var weight: Double
+    /// Cells hold code-like text (hashes, paths) shown in a monospaced font and broken anywhere.
+    public var isCode: Bool
 
-    public init(_ title: String, alignment: ColumnAlignment = .leading, weight: Double = 1) {
+    public init(_ title: String, alignment: ColumnAlignment = .leading, weight: Double = 1, isCode: Bool = false) {
         self.title = title
         self.alignment = alignment
         self.weight = weight
+        self.isCode = isCode
     }
 
     /// A right-aligned numeric column.

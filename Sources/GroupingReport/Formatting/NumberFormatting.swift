@@ -88,11 +88,16 @@ public enum NumberFormatting {
         return "\(whole / 60) min " + String(format: "%02d", whole % 60) + " s"
     }
 
-    /// Scientific notation with a short exponent: 3.2e-12, 1.5e9 (no "+", no leading zeros).
+    /// Scientific notation with a short exponent: 3.2e-12, 1.5e9 (no "+", no leading zeros,
+    /// no trailing zeros in the mantissa).
     static func scientific(_ x: Double, digits: Int) -> String {
         let raw = String(format: "%.\(max(0, digits - 1))e", x)
         guard let eIndex = raw.firstIndex(of: "e") else { return raw }
-        let mantissa = raw[..<eIndex]
+        var mantissa = String(raw[..<eIndex])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
         var exponent = String(raw[raw.index(after: eIndex)...])
         var sign = ""
         if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() }

@@ -41,7 +41,7 @@ final class HTMLReportTests: XCTestCase {
     func testSectionsAppearInReadingOrderWithContents() throws {
         let html = try HTMLReport.render(ReportFixtures.fullDocument(), templates: TemplateSet.builtIn())
         let ids = ["summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"]
-        let positions = ids.map { html.range(of: #"<section class="report-section" id="\#($0)">"#)?.lowerBound }
+        let positions = ids.map { html.range(of: #"id="\#($0)">"#)?.lowerBound }
         XCTAssertFalse(positions.contains(nil))
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
         for id in ids { XCTAssertTrue(html.contains(##"<a href="#\##(id)">"##), id) }
@@ -90,5 +90,19 @@ final class HTMLReportTests: XCTestCase {
         for (name, source) in set.sources { XCTAssertLessThan(source.utf8.count, 30_000, name) }
         XCTAssertLessThan(set.stylesheet.utf8.count, 30_000)
         XCTAssertTrue(set.stylesheet.contains("@media print"))
+    }
+}
+
+extension HTMLReportTests {
+    func testIdsAreUnique() throws {
+        let html = try HTMLReport.render(ReportFixtures.fullDocument(), templates: TemplateSet.builtIn())
+        var ids: [String] = []
+        var rest = Substring(html)
+        while let range = rest.range(of: #" id=""#) {
+            let value = rest[range.upperBound...].prefix { $0 != "\"" }
+            ids.append(String(value))
+            rest = rest[range.upperBound...]
+        }
+        XCTAssertEqual(ids.count, Set(ids).count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
     }
 }

@@ -16,7 +16,7 @@ final class ReportDocumentTests: XCTestCase {
 
     func testCandidatesTableFollowsLOORankAndFormatsNumbers() throws {
         let document = ReportFixtures.fullDocument()
-        let table = try XCTUnwrap(tables(in: document).first { $0.id == "candidates" })
+        let table = try XCTUnwrap(tables(in: document).first { $0.id == "candidate-comparison" })
         XCTAssertEqual(table.rows.map { $0[0].text }, ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"])
         let genre = table.rows[0]
         XCTAssertEqual(genre.map(\.text), ["genre", "categorical", "5", "46.2%", "good", "3.2e-12", "0.27", "118", "0.0", "0.0", "0.82"])

@@ -23,7 +23,7 @@ extension ReportBuilder {
             ]
         }
         let table = ReportTable(
-            id: "candidates", title: "Candidate groupings side by side",
+            id: "candidate-comparison", title: "Candidate groupings side by side",
             caption: "Quality score = between-group variance in percent of the total (poor < \(NumberFormatting.percent(points: thresholds.qualityPoor, decimals: 0)), good > \(NumberFormatting.percent(points: thresholds.qualityGood, decimals: 0))). ANOVA p below \(NumberFormatting.pValue(thresholds.anovaP)) and η² above \(NumberFormatting.significant(thresholds.etaSquared)) pass. elpd_diff is the best model's elpd minus this one's (0 for the best; ×2 gives LOO-IC points) and dse its standard error; a difference under about two dse is not decisive. Stacking weights sum to 1 over the fitted candidates. The recommended grouping is in bold.",
             columns: [
                 ReportColumn("Candidate", weight: 1.6), ReportColumn("Kind", weight: 1.0),
@@ -39,6 +39,6 @@ extension ReportBuilder {
         return ReportSection(
             id: "candidates", title: "Candidates side by side",
             lead: "How much of the outcome's variation each candidate explains (Phases 1 and 3) and how well its hierarchical model predicts left-out creators (Phase 4).",
-            blocks: blocks)
+            blocks: blocks, startsOnNewPage: false)
     }
 }

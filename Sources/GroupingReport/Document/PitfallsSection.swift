@@ -12,7 +12,7 @@ extension ReportBuilder {
                  ReportCell(pitfall.candidate ?? NumberFormatting.missing), ReportCell(pitfall.detail)]
             }
             blocks = [.table(ReportTable(
-                id: "pitfalls", title: "Pitfalls found",
+                id: "pitfall-list", title: "Pitfalls found",
                 caption: "Each row is one of the playbook's common pitfalls that applies to this run, with the candidate it concerns and what to do.",
                 columns: [ReportColumn("Pitfall", weight: 1.2), ReportColumn("Candidate", weight: 1.1), ReportColumn("Detail", weight: 3.2)],
                 rows: rows))]

@@ -51,11 +51,14 @@ public struct ReportSection: Sendable {
     /// One or two sentences on what the section answers.
     public var lead: String
     public var blocks: [ReportBlock]
+    /// In print (PDF, and the HTML page's print styles), start on a fresh page.
+    public var startsOnNewPage: Bool
 
-    public init(id: String, title: String, lead: String, blocks: [ReportBlock]) {
+    public init(id: String, title: String, lead: String, blocks: [ReportBlock], startsOnNewPage: Bool = true) {
         self.id = id
         self.title = title
         self.lead = lead
         self.blocks = blocks
+        self.startsOnNewPage = startsOnNewPage
     }
 }

@@ -9,12 +9,11 @@ extension ReportBuilder {
             blocks.append(.notice(.warning,
                 "Exploration report: this run had no ITEs, so it covers Phases 1 to 3 only. The hierarchical model, the LOO comparison and the diagnostic checks (Phases 4 and 5) are missing, and the checklist items that depend on them are not assessed. Add `data.ites` or `data.panel` to the config to complete the report."))
         }
+        for warning in results.warnings {
+            blocks.append(.notice(.warning, "Warning from the run: \(warning)"))
+        }
         blocks.append(.table(checklistTable()))
         blocks.append(.table(decisionPathTable()))
-        if !results.warnings.isEmpty {
-            blocks.append(.heading("Warnings from the run"))
-            blocks.append(.bullets(results.warnings))
-        }
         return ReportSection(
             id: "summary", title: "Recommendation and checklist",
             lead: "What the run recommends, why, and how the recommended grouping fares on the playbook's summary checklist.",

@@ -26,6 +26,8 @@ struct HTMLSection {
     var title: String
     var leadHTML: String
     var blocks: [HTMLBlock]
+    /// Extra class for sections that continue on the same printed page.
+    var printClass: String
 
     init(_ section: ReportSection, number: String) {
         id = section.id
@@ -33,6 +35,7 @@ struct HTMLSection {
         title = section.title
         leadHTML = InlineMarkup.html(section.lead)
         blocks = section.blocks.map(HTMLBlock.init)
+        printClass = section.startsOnNewPage ? "" : " continues"
     }
 }
 

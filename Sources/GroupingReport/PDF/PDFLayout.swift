@@ -39,7 +39,7 @@ struct PDFLayout {
         layout.titleBlock(title: document.title, subtitle: document.subtitle)
         for (index, section) in document.sections.enumerated() {
             let number = index + 1 < document.sections.count ? "\(index + 1)." : "A."
-            layout.section(section, number: number, startsPage: index > 0)
+            layout.section(section, number: number, startsPage: index > 0 && section.startsOnNewPage)
         }
         return layout
     }
@@ -119,7 +119,7 @@ struct PDFLayout {
         case .heading(let title):
             let lines = TextWrapping.lines(title, font: PDFStyle.subheading, width: contentWidth, measurer: measurer)
             gap(4)
-            ensure(Double(lines.count) * PDFStyle.subheading.lineHeight + 70)  // keep with what follows
+            ensure(Double(lines.count) * PDFStyle.subheading.lineHeight + 110)  // keep with what follows
             text(title, font: PDFStyle.subheading, role: .heading, after: 4)
         case .paragraph(let text):
             self.text(text, font: PDFStyle.body, role: .paragraph)
@@ -221,19 +221,26 @@ struct PDFLayout {
 
     // MARK: - Charts
 
-    /// Places a chart at full width (smaller if it would be taller than 60% of the page),
+    /// Places a chart at 90% of the line width (smaller if it would be taller than 45% of the
+    /// page, or down to 70% when that makes it fit the rest of the page),
     /// keeping its aspect ratio, with its caption below; both move to the next page together.
     mutating func chart(_ chart: ReportChart) {
         let aspect = chart.aspectRatio > 0 && chart.aspectRatio.isFinite ? chart.aspectRatio : 1.6
-        var width = contentWidth
+        var width = contentWidth * 0.9
         var height = width / aspect
-        let maxHeight = bodyHeight * 0.6
+        let maxHeight = bodyHeight * 0.45
         if height > maxHeight {
             height = maxHeight
             width = height * aspect
         }
         let captionLines = TextWrapping.lines(InlineMarkup.plain(chart.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
+        // Rather than leave a large gap, shrink the chart (to no less than 70%) to fit the page.
+        let available = remaining - 4 - captionHeight
+        if height > available, available >= height * 0.7 {
+            height = available
+            width = height * aspect
+        }
         ensure(height + 4 + captionHeight)
         place(.chart(chart), x: left + (contentWidth - width) / 2, y: y, width: width, height: height, role: .chart(id: chart.id))
         y += height + 4

@@ -83,7 +83,7 @@ struct PDFPainter {
             if row.shaded { rectangle(left, y, width, height, fill: PDFColor(hex: 0xfafbfc)) }
             line(x1: left, y1: y + height, x2: left + width, y2: y + height, color: PDFStyle.line, width: 0.5)
         }
-        let lineHeight = PDFLayout.tableLineHeight
+        let lineHeight = row.lineHeight
         for (column, cell) in row.cells.enumerated() where column < row.columnX.count {
             let cellX = row.columnX[column]
             let cellWidth = row.columnWidth[column]

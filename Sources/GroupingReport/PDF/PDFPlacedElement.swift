@@ -14,6 +14,8 @@ struct PDFTableRow {
     var columnWidth: [Double]
     var isHeader: Bool
     var shaded: Bool
+    /// Distance between the baselines of a cell's lines.
+    var lineHeight: Double
 }
 
 /// What a placed element draws.

@@ -11,6 +11,11 @@ struct PDFFont: Hashable, Sendable {
     var baseline: Double { size * 0.98 }
 
     var family: String { monospace ? "DejaVu Sans Mono" : "DejaVu Sans" }
+
+    /// The same font at `factor` times the size.
+    func scaled(_ factor: Double) -> PDFFont {
+        PDFFont(size: size * factor, bold: bold, italic: italic, monospace: monospace)
+    }
 }
 
 /// An RGB colour with components in 0…1.

@@ -1,28 +1,27 @@
 extension PDFLayout {
-    /// Line height of every table row (cells of all fonts share it, so rows split evenly).
-    static let tableLineHeight = PDFStyle.tableCell.lineHeight
-
     /// Places a table: title and caption, the header, then the rows. A row that does not fit
     /// moves to the next page, and a row taller than a whole page splits between its lines;
     /// each page the table continues on starts with "(continued)" and the header again.
     mutating func table(_ table: ReportTable) {
         let columns = table.columns.isEmpty ? [ReportColumn("")] : table.columns
-        let totalWeight = columns.reduce(0) { $0 + max($1.weight, 0.01) }
-        let widths = columns.map { max($0.weight, 0.01) / totalWeight * contentWidth }
+        let geometry = PDFTableGeometry(columns: columns, rows: table.rows, width: contentWidth, measurer: measurer)
+        let widths = geometry.widths
+        let scale = geometry.scale
+        let lineHeight = PDFStyle.tableCell.lineHeight * scale
         var xs: [Double] = []
         var x = left
         for width in widths { xs.append(x); x += width }
 
         let header = PDFTableRow(
             cells: zip(columns, widths).map { column, width in
-                cellLines(column.title, font: PDFStyle.tableHeader, width: width, alignment: column.alignment, badge: nil)
+                cellLines(column.title, font: PDFStyle.tableHeader.scaled(scale), width: width, alignment: column.alignment, badge: nil)
             },
-            columnX: xs, columnWidth: widths, isHeader: true, shaded: true)
+            columnX: xs, columnWidth: widths, isHeader: true, shaded: true, lineHeight: lineHeight)
         let body: [PDFTableRow]
         if table.rows.isEmpty {
             body = [PDFTableRow(
                 cells: [cellLines(table.emptyText, font: PDFFont(size: PDFStyle.tableCell.size, italic: true), width: contentWidth, alignment: .leading, badge: nil)],
-                columnX: [left], columnWidth: [contentWidth], isHeader: false, shaded: false)]
+                columnX: [left], columnWidth: [contentWidth], isHeader: false, shaded: false, lineHeight: lineHeight)]
         } else {
             body = table.rows.enumerated().map { index, cells in
                 PDFTableRow(
@@ -30,10 +29,10 @@ extension PDFLayout {
                         let cell = column < cells.count ? cells[column] : ReportCell("")
                         let font = columns[column].isCode ? PDFStyle.tableCode
                             : cell.emphasis ? PDFStyle.tableCellBold : PDFStyle.tableCell
-                        return cellLines(cell.text, font: font, width: widths[column], alignment: columns[column].alignment,
+                        return cellLines(cell.text, font: font.scaled(scale), width: widths[column], alignment: columns[column].alignment,
                                          badge: cell.badge?.tone, breakAnywhere: columns[column].isCode)
                     },
-                    columnX: xs, columnWidth: widths, isHeader: false, shaded: index % 2 == 1)
+                    columnX: xs, columnWidth: widths, isHeader: false, shaded: index % 2 == 1, lineHeight: lineHeight)
             }
         }
 
@@ -42,7 +41,8 @@ extension PDFLayout {
         let titleHeight = Double(titleLines.count) * PDFStyle.tableTitle.lineHeight
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
         let headerHeight = Self.height(of: header)
-        let firstRowHeight = min(body.first.map(Self.height(of:)) ?? 0, bodyHeight / 3)
+        // Keep the title with the first rows: three, or all of a short table.
+        let firstRowHeight = min(body.prefix(3).map(Self.height(of:)).reduce(0, +), bodyHeight / 3)
         ensure(titleHeight + 2 + captionHeight + 4 + headerHeight + firstRowHeight)
         if titleHeight + captionHeight + headerHeight + firstRowHeight > remaining {
             // Even an empty page cannot hold title and caption with the first row: let the text split.
@@ -71,7 +71,7 @@ extension PDFLayout {
                     continue
                 }
                 // Taller than a page: place as many lines as fit here and carry the rest.
-                let fit = Int((remaining - 2 * PDFStyle.cellPaddingY) / Self.tableLineHeight)
+                let fit = Int((remaining - 2 * PDFStyle.cellPaddingY) / rest.lineHeight)
                 if fit < 1 {
                     continueTable(table, header: header)
                     continue
@@ -97,7 +97,7 @@ extension PDFLayout {
     /// Height of a row: its tallest cell plus padding.
     static func height(of row: PDFTableRow) -> Double {
         let lines = row.cells.map { max($0.lines.count, 1) }.max() ?? 1
-        return Double(lines) * tableLineHeight + 2 * PDFStyle.cellPaddingY
+        return Double(lines) * row.lineHeight + 2 * PDFStyle.cellPaddingY
     }
 
     private mutating func placeHeader(_ header: PDFTableRow, id: String) {
@@ -117,7 +117,7 @@ extension PDFLayout {
     private func cellLines(
         _ text: String, font: PDFFont, width: Double, alignment: ColumnAlignment, badge: BadgeTone?, breakAnywhere: Bool = false
     ) -> PDFCellLines {
-        let inner = max(width - 2 * PDFStyle.cellPaddingX - (badge == nil ? 0 : 8), 4)
+        let inner = max(width - 2 * PDFStyle.cellPaddingX - (badge == nil ? 0 : 8) + 0.01, 4)
         return PDFCellLines(
             lines: TextWrapping.lines(text, font: font, width: inner, measurer: measurer, breakAnywhere: breakAnywhere),
             font: font, alignment: alignment, badge: badge)

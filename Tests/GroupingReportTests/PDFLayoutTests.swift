@@ -133,7 +133,7 @@ final class PDFLayoutTests: XCTestCase {
     func assertInsideBody(_ layout: PDFLayout, file: StaticString = #filePath, line: UInt = #line) {
         for element in layout.elements {
             XCTAssertGreaterThanOrEqual(element.y, layout.top - 1e-9, "\(element.role) above the body", file: file, line: line)
-            XCTAssertLessThanOrEqual(element.y + element.height, layout.bottom + 1e-9, "\(element.role) cut off at the bottom", file: file, line: line)
+            XCTAssertLessThanOrEqual(element.y + element.height, layout.bottom + 1e-6, "\(element.role) cut off at the bottom", file: file, line: line)
             XCTAssertGreaterThanOrEqual(element.x, layout.left - 1e-9, file: file, line: line)
             XCTAssertLessThanOrEqual(element.x + element.width, layout.left + layout.contentWidth + 1e-6, "\(element.role) too wide", file: file, line: line)
             XCTAssertLessThan(element.page, layout.pageCount, file: file, line: line)

@@ -80,7 +80,7 @@ extension ReportBuilder {
         ]
         return ReportTable(
             id: "thresholds", title: "Decision thresholds",
-            caption: "The playbook's defaults unless the config overrides them under `thresholds:`.",
+            caption: "The playbook's defaults, unless overridden under `thresholds:` in the config.",
             columns: [ReportColumn("Key", weight: 1.3), .number("Value", weight: 0.7), ReportColumn("Meaning", weight: 3)],
             rows: rows.map { [ReportCell($0.0), ReportCell($0.1), ReportCell($0.2)] })
     }

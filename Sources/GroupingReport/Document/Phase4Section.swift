@@ -74,7 +74,7 @@ extension ReportBuilder {
         let rows: [[ReportCell]] = results.comparison.sorted { $0.rank < $1.rank }.map { row in
             let loo = loos[row.name] ?? nil
             let k = loo?.paretoK
-            let kText = k.map { "\($0.good) / \($0.bad) / \($0.veryBad)" } ?? NumberFormatting.missing
+            let kText = k.map { "\(NumberFormatting.integer($0.good)) / \(NumberFormatting.integer($0.bad)) / \(NumberFormatting.integer($0.veryBad))" } ?? NumberFormatting.missing
             let kBadge: ReportBadge? = k.map { $0.bad + $0.veryBad == 0 ? ReportBadge(text: kText, tone: .positive)
                 : $0.veryBad > 0 ? ReportBadge(text: kText, tone: .negative) : ReportBadge(text: kText, tone: .caution) }
             return [

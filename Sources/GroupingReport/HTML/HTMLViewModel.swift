@@ -97,6 +97,9 @@ struct HTMLTable {
     var rows: [HTMLRow]
     var columnCount: Int
     var emptyText: String
+    /// `narrow`, `medium` or `wide`: on a phone wider tables keep a minimum width and scroll
+    /// sideways instead of squeezing their columns.
+    var widthClass: String
 
     init(_ table: ReportTable) {
         id = table.id
@@ -113,6 +116,7 @@ struct HTMLTable {
             })
         }
         columnCount = max(1, table.columns.count)
+        widthClass = table.columns.count >= 5 ? "wide" : table.columns.count >= 3 ? "medium" : "narrow"
         emptyText = table.emptyText
     }
 }

@@ -53,7 +53,7 @@ struct PDFLayout {
 
     /// Moves to a new page unless `height` fits below the cursor (or the page is still empty).
     mutating func ensure(_ height: Double) {
-        if height > remaining && !pageIsEmpty { newPage() }
+        if height > remaining + 1e-6 && !pageIsEmpty { newPage() }
     }
 
     mutating func place(_ kind: PDFPlacedKind, x: Double, y: Double, width: Double, height: Double, role: PDFElementRole) {
@@ -74,7 +74,7 @@ struct PDFLayout {
         let width = contentWidth - indent
         var lines = TextWrapping.lines(InlineMarkup.plain(text), font: font, width: width, measurer: measurer)
         while !lines.isEmpty {
-            var fit = Int(remaining / font.lineHeight)
+            var fit = Int((remaining + 1e-6) / font.lineHeight)
             if fit < 1 {
                 newPage()
                 fit = max(1, Int(remaining / font.lineHeight))
@@ -236,7 +236,7 @@ struct PDFLayout {
         let captionLines = TextWrapping.lines(InlineMarkup.plain(chart.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
         // Rather than leave a large gap, shrink the chart (to no less than 70%) to fit the page.
-        let available = remaining - 4 - captionHeight
+        let available = remaining - 4 - captionHeight - 1
         if height > available, available >= height * 0.7 {
             height = available
             width = height * aspect
@@ -244,7 +244,7 @@ struct PDFLayout {
         ensure(height + 4 + captionHeight)
         place(.chart(chart), x: left + (contentWidth - width) / 2, y: y, width: width, height: height, role: .chart(id: chart.id))
         y += height + 4
-        if captionHeight <= remaining {
+        if captionHeight <= remaining + 1e-6 {
             place(.text(lines: captionLines, font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y, width: contentWidth, height: captionHeight, role: .chartCaption(id: chart.id))
             y += captionHeight
             gap(PDFStyle.blockGap + 4)

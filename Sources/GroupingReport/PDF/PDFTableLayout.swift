@@ -61,7 +61,7 @@ extension PDFLayout {
             var part = 0
             while true {
                 let needed = Self.height(of: rest)
-                if needed <= remaining {
+                if needed <= remaining + 1e-6 {
                     place(.tableRow(rest), x: left, y: y, width: contentWidth, height: needed, role: .tableRow(id: table.id, index: index, part: part))
                     y += needed
                     break

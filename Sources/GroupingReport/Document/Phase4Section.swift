@@ -15,7 +15,7 @@ extension ReportBuilder {
         var blocks: [ReportBlock] = []
         if isExplorationOnly {
             blocks.append(missingITEsNotice)
-            return ReportSection(id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks)
+            return ReportSection(id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks, startsOnNewPage: false)
         }
         blocks.append(.heading("Model and priors"))
         blocks.append(.bullets(Self.modelLines))

@@ -5,7 +5,7 @@ extension ReportBuilder {
     func phase5Section() -> ReportSection {
         let lead = "Does the fitted model do what a grouping should: separate the groups, shrink noisy estimates more than precise ones, and cover the true effects?"
         guard !isExplorationOnly else {
-            return ReportSection(id: "phase-5", title: "Phase 5: Diagnostic checks", lead: lead, blocks: [missingITEsNotice])
+            return ReportSection(id: "phase-5", title: "Phase 5: Diagnostic checks", lead: lead, blocks: [missingITEsNotice], startsOnNewPage: false)
         }
         var blocks: [ReportBlock] = [.table(separationTable()), .table(shrinkageTable())]
         let hasCoverage = fittedCandidates.contains { $0.hbm.coverage != nil }

@@ -20,6 +20,6 @@ extension ReportBuilder {
         return ReportSection(
             id: "pitfalls", title: "Pitfalls",
             lead: "Mistakes the playbook warns about, checked against this run.",
-            blocks: blocks)
+            blocks: blocks, startsOnNewPage: false)
     }
 }

@@ -26,7 +26,8 @@ struct PDFTableGeometry {
         let padding = 2 * PDFStyle.cellPaddingX
         var minimum = [Double](repeating: 0, count: columns.count)
         var natural = [Double](repeating: 0, count: columns.count)
-        // Numbers (right-aligned columns) are never broken: "< 1e-300" stays on one line.
+        // Numbers (right-aligned columns) and badges are never broken: "< 1e-300" and
+        // "not assessed" stay on one line.
         func consider(_ text: String, font: PDFFont, column: Int, extra: Double, breakAnywhere: Bool, keepWhole: Bool = false) {
             let font = PDFFont(size: font.size * scale, bold: font.bold, italic: font.italic, monospace: font.monospace)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -45,7 +46,7 @@ struct PDFTableGeometry {
             for (index, cell) in row.enumerated() where index < columns.count {
                 let font = columns[index].isCode ? PDFStyle.tableCode : cell.emphasis ? PDFStyle.tableCellBold : PDFStyle.tableCell
                 consider(cell.text, font: font, column: index, extra: cell.badge == nil ? 0 : 8, breakAnywhere: columns[index].isCode,
-                         keepWhole: columns[index].alignment == .trailing)
+                         keepWhole: columns[index].alignment == .trailing || cell.badge != nil)
             }
         }
         return (minimum, natural)

@@ -53,7 +53,7 @@ struct PDFTableGeometry {
     }
 
     /// Shares `width` out: minimums first, then the rest in proportion to the unmet demand
-    /// (natural − minimum, times the column's weight); if everything fits on one line, the
+    /// (natural − minimum, times the column's weight); if everything fits on one line, some
     /// spare width goes to the columns in proportion to their natural width.
     static func distribute(width: Double, minimum: [Double], natural: [Double], weights: [Double]) -> [Double] {
         let count = minimum.count
@@ -64,7 +64,10 @@ struct PDFTableGeometry {
         }
         let naturalSum = natural.reduce(0, +)
         if naturalSum <= width {
-            let spare = width - naturalSum
+            // A small table is not stretched over the whole line: it grows by at most 60%
+            // (and to at least 55% of the line) so that its numbers stay near their labels.
+            let target = min(width, max(naturalSum * 1.6, width * 0.55))
+            let spare = target - naturalSum
             return natural.map { $0 + spare * $0 / naturalSum }
         }
         let wants = (0..<count).map { max(natural[$0] - minimum[$0], 0) * max(weights[$0], 0.01) }

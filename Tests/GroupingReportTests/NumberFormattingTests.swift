@@ -60,3 +60,13 @@ final class NumberFormattingTests: XCTestCase {
         XCTAssertEqual(NumberFormatting.duration(seconds: 125), "2 min 05 s")
     }
 }
+
+extension NumberFormattingTests {
+    func testAlignedColumnsShareTheirDecimals() {
+        XCTAssertEqual(NumberFormatting.aligned([0.12, 0.0812, -0.4, nil]), ["0.120", "0.081", "-0.400", "—"])
+        XCTAssertEqual(NumberFormatting.aligned([1_523.4, 12.25]), ["1,523", "12"])
+        XCTAssertEqual(NumberFormatting.aligned([0.00001, 0.00002]), ["1e-5", "2e-5"])
+        XCTAssertEqual(NumberFormatting.aligned([0, 0]), ["0", "0"])
+        XCTAssertEqual(NumberFormatting.aligned([0.000123456, 0.0005]), ["0.000123", "0.000500"])
+    }
+}

@@ -48,14 +48,14 @@ extension ReportBuilder {
     }
 
     func groupTable(_ candidate: CandidateResult) -> ReportTable {
-        let rows: [[ReportCell]] = candidate.groups.map { group in
+        // One number of decimals for the whole table, so that the columns line up.
+        let numbers = NumberFormatting.aligned(candidate.groups.flatMap { [$0.mean, $0.std, $0.min, $0.max] })
+        let rows: [[ReportCell]] = candidate.groups.enumerated().map { index, group in
             [
                 ReportCell(group.label),
                 ReportCell(NumberFormatting.integer(group.count),
                            badge: group.count < thresholds.minGroupSize ? ReportBadge(text: NumberFormatting.integer(group.count), tone: .caution) : nil),
-                ReportCell(NumberFormatting.significant(group.mean)), ReportCell(NumberFormatting.significant(group.std)),
-                ReportCell(NumberFormatting.significant(group.min)), ReportCell(NumberFormatting.significant(group.max)),
-            ]
+            ] + numbers[(4 * index)..<(4 * index + 4)].map { ReportCell($0) }
         }
         return ReportTable(
             id: "groups-\(Self.anchor(candidate.name))", title: "Groups of \(candidate.name)",

@@ -100,18 +100,21 @@ extension ReportBuilder {
     }
 
     func posteriorGroupTable(_ candidate: CandidateResult, _ hbm: HBMResult) -> ReportTable {
-        var rows: [[ReportCell]] = hbm.groups.map { group in
-            [
+        let parameters = [("mu (overall mean)", hbm.mu), ("sigma_group (between groups)", hbm.sigmaGroup), ("tau (within groups)", hbm.tau)]
+            .compactMap { name, value in value.map { (name, $0) } }
+        // One number of decimals for the whole table, so that the columns line up.
+        let numbers = NumberFormatting.aligned(
+            hbm.groups.flatMap { [$0.mean, $0.sd, $0.hdiLow, $0.hdiHigh] } + parameters.flatMap { [$0.1.mean, $0.1.sd] })
+        var rows: [[ReportCell]] = hbm.groups.enumerated().map { index, group in
+            let n = numbers[(4 * index)..<(4 * index + 4)].map { $0 }
+            return [
                 ReportCell(group.label), ReportCell(NumberFormatting.integer(group.count)),
-                ReportCell(NumberFormatting.significant(group.mean)), ReportCell(NumberFormatting.significant(group.sd)),
-                ReportCell("[\(NumberFormatting.significant(group.hdiLow)), \(NumberFormatting.significant(group.hdiHigh))]"),
+                ReportCell(n[0]), ReportCell(n[1]), ReportCell("[\(n[2]), \(n[3])]"),
             ]
         }
-        for (name, value) in [("mu (overall mean)", hbm.mu), ("sigma_group (between groups)", hbm.sigmaGroup), ("tau (within groups)", hbm.tau)] {
-            if let value {
-                rows.append([ReportCell(name, emphasis: true), "", ReportCell(NumberFormatting.significant(value.mean)),
-                             ReportCell(NumberFormatting.significant(value.sd)), ""])
-            }
+        for (index, (name, _)) in parameters.enumerated() {
+            let offset = 4 * hbm.groups.count + 2 * index
+            rows.append([ReportCell(name, emphasis: true), "", ReportCell(numbers[offset]), ReportCell(numbers[offset + 1]), ""])
         }
         return ReportTable(
             id: "posterior-\(Self.anchor(candidate.name))", title: "Posterior group effects of \(candidate.name)",

@@ -88,6 +88,22 @@ public enum NumberFormatting {
         return "\(whole / 60) min " + String(format: "%02d", whole % 60) + " s"
     }
 
+    /// Values that are read together (a table's columns of means, sds, minima and maxima) with
+    /// one number of decimals, chosen so that the largest magnitude shows `digits` significant
+    /// digits: [0.12, 0.0812, -0.4] → `0.120`, `0.081`, `-0.400`. Falls back to
+    /// `significant` per value when the values are all tiny (< 1e-4) or huge (≥ 1e9).
+    /// - Parameters:
+    ///   - maxDecimals: Upper bound on the decimals.
+    public static func aligned(_ values: [Double?], digits: Int = 3, maxDecimals: Int = 6) -> [String] {
+        let magnitudes = values.compactMap { $0 }.filter { $0.isFinite && $0 != 0 }.map { abs($0) }
+        guard let largest = magnitudes.max(), largest >= 1e-4, largest < 1e9 else {
+            return values.map { significant($0, digits: digits) }
+        }
+        let exponent = Int(floor(log10(largest)))
+        let decimals = min(max(0, digits - 1 - exponent), maxDecimals)
+        return values.map { fixed($0, decimals: decimals) }
+    }
+
     /// Scientific notation with a short exponent: 3.2e-12, 1.5e9 (no "+", no leading zeros,
     /// no trailing zeros in the mantissa).
     static func scientific(_ x: Double, digits: Int) -> String {

@@ -21,7 +21,7 @@ final class HTMLReportTests: XCTestCase {
         let html = try HTMLReport.render(ReportFixtures.fullDocument(), templates: TemplateSet.builtIn())
         XCTAssertEqual(ExternalReferences.find(in: html), [])
         XCTAssertTrue(html.contains("<style>"))
-        XCTAssertFalse(html.contains("<link"))
+        XCTAssertFalse(html.contains("stylesheet\""), "no linked stylesheet")
         XCTAssertFalse(html.contains("<script"))
         XCTAssertTrue(html.contains("<svg"), "charts are inline SVG")
         XCTAssertTrue(html.contains(#"name="viewport""#))
@@ -36,6 +36,21 @@ final class HTMLReportTests: XCTestCase {
         """#
         XCTAssertEqual(Set(ExternalReferences.find(in: page)),
                        ["https://example.com/x", "//cdn.example.com/a.png", "http://x.test/c.svg", "https://x.test/b.png"])
+    }
+
+    func testInlinedSVGIdsArePrefixedPerChart() {
+        let svg = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><g id="glyph0-1"><path d="M0 0"/></g>\
+        <clipPath id='clip1'><rect/></clipPath></defs><g clip-path="url(#clip1)"><use xlink:href="#glyph0-1" x="1"/></g></svg>
+        """
+        let inlined = SVGInlining.prepare(svg, idPrefix: "forest genre")
+        XCTAssertTrue(inlined.hasPrefix("<svg"))
+        XCTAssertTrue(inlined.contains(#"id="chart-forest-genre-glyph0-1""#))
+        XCTAssertTrue(inlined.contains("id='chart-forest-genre-clip1'"))
+        XCTAssertTrue(inlined.contains("url(#chart-forest-genre-clip1)"))
+        XCTAssertTrue(inlined.contains(##"xlink:href="#chart-forest-genre-glyph0-1""##))
+        XCTAssertTrue(inlined.contains(#"xmlns="http://www.w3.org/2000/svg""#), "namespaces untouched")
     }
 
     func testSectionsAppearInReadingOrderWithContents() throws {

@@ -60,7 +60,7 @@ struct HTMLBlock {
         case .recommendation(let view): recommendation = HTMLRecommendation(view)
         case .keyValues(let pairs): keyValues = pairs.map { HTMLKeyValue(key: $0.key, valueHTML: InlineMarkup.html($0.value)) }
         case .table(let table): self.table = HTMLTable(table)
-        case .chart(let chart): self.chart = HTMLChart(id: chart.id, svg: chart.svg, captionHTML: InlineMarkup.html(chart.caption))
+        case .chart(let chart): self.chart = HTMLChart(id: chart.id, svg: SVGInlining.prepare(chart.svg, idPrefix: chart.id), captionHTML: InlineMarkup.html(chart.caption))
         }
     }
 }

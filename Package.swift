@@ -38,6 +38,7 @@ let package = Package(
             ],
             // Symlinks to the top-level templates/ and assets/, embedded as [UInt8] so the
             // tool works from any directory (`--templates DIR` loads others from disk).
+            exclude: ["README.md"],
             resources: [
                 .embedInCode("Resources/templates/report.mustache"),
                 .embedInCode("Resources/templates/block.mustache"),

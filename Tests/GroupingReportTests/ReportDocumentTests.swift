@@ -1,4 +1,5 @@
 import XCTest
+import GroupingCore
 @testable import GroupingReport
 
 final class ReportDocumentTests: XCTestCase {
@@ -61,5 +62,27 @@ final class ReportDocumentTests: XCTestCase {
             if case .table(let table) = block { return table }
             return nil
         }
+    }
+}
+
+extension ReportDocumentTests {
+    func testEmptyResultsStillRender() throws {
+        let document = ReportDocument(results: Results(), charts: [], context: ReportFixtures.context)
+        XCTAssertEqual(document.title, "Grouping selection report")
+        XCTAssertTrue(document.isExplorationOnly)
+        let html = try HTMLReport.render(document, templates: TemplateSet.builtIn())
+        XCTAssertTrue(html.contains("The run had no candidates."))
+        XCTAssertTrue(html.contains("No recommendation"))
+        let pdf = try PDFReport.render(document, paper: .letter)
+        XCTAssertEqual(Array(pdf.prefix(4)), Array("%PDF".utf8))
+    }
+
+    func testPitfallsUseThePlaybookNames() throws {
+        let document = ReportFixtures.fullDocument()
+        let table = try XCTUnwrap(document.sections.first { $0.id == "pitfalls" }?.blocks.compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first)
+        XCTAssertEqual(table.rows.map { $0[0].text }, ["Small crossed cells (Strategy 3)", "Pitfall 3: Ignoring interpretability"])
     }
 }

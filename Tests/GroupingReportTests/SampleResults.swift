@@ -81,8 +81,8 @@ enum SampleResults {
                       "quality score 46.2% (good), ANOVA p = 3.2e-12, η² = 0.27",
                       "coverage 91.2% is below 93%: check the ITE standard errors \(trickyLabel)"])
         results.pitfalls = [
-            Pitfall(key: "small_groups", candidate: "genre_x_arpu", detail: "6 of 25 cells have fewer than 15 creators; merge cells or use main effects."),
-            Pitfall(key: "interpretability", candidate: "data_driven_cluster", detail: "Clusters are hard to explain to stakeholders."),
+            Pitfall(key: "small_crossed_cells", candidate: "genre_x_arpu", detail: "6 of 25 cells have fewer than 15 creators; merge cells or use main effects."),
+            Pitfall(key: "cluster_chosen", candidate: "data_driven_cluster", detail: "Clusters are hard to explain to stakeholders."),
         ]
         results.warnings = ["13 creators with revenue_pre = 0 were left out of the lift."]
         return results

@@ -32,13 +32,15 @@ enum PlaybookGuidance {
         }
     }
 
-    /// A pitfall's title in the playbook's words.
+    /// A pitfall's title in the playbook's words (the keys `PitfallDetector` writes, and a few
+    /// spellings of the same pitfalls); an unknown key is shown in words.
     static func pitfallTitle(_ key: String) -> String {
         switch key {
-        case "double_dipping": return "Double-dipping"
-        case "small_groups", "too_many_small_groups": return "Too many small groups"
-        case "interpretability", "ignoring_interpretability": return "Ignoring interpretability"
-        case "not_validating", "no_validation", "validation": return "Not validating on new data"
+        case "double_dipping": return "Pitfall 1: Double-dipping"
+        case "too_many_small_groups", "small_groups": return "Pitfall 2: Too many small groups"
+        case "small_crossed_cells": return "Small crossed cells (Strategy 3)"
+        case "cluster_chosen", "interpretability", "ignoring_interpretability": return "Pitfall 3: Ignoring interpretability"
+        case "not_validating", "no_validation", "validation": return "Pitfall 4: Not validating on new data"
         default: return key.replacingOccurrences(of: "_", with: " ").capitalized
         }
     }

@@ -162,3 +162,30 @@ final class PDFLayoutTests: XCTestCase {
         }
     }
 }
+
+extension PDFLayoutTests {
+    /// Many candidates with long names: the eleven-column comparison still fits the line,
+    /// and numbers and badges are never broken over two lines.
+    func testWideTableKeepsNumbersWhole() {
+        var results = SampleResults.full()
+        let template = results.candidates[0]
+        results.candidates = (0..<12).map { index in
+            var candidate = template
+            candidate.name = "audience_engagement_quartile_by_region_\(index)"
+            return candidate
+        }
+        let document = ReportDocument(results: results, charts: [], context: ReportFixtures.context)
+        let layout = PDFReport.layout(document, paper: .a4, measurer: FixedWidthMeasurer())
+        assertInsideBody(layout)
+        let rows = layout.elements.compactMap { element -> PDFTableRow? in
+            guard case .tableRow(id: "candidate-comparison", _, _) = element.role, case .tableRow(let row) = element.kind else { return nil }
+            return row
+        }
+        XCTAssertEqual(rows.count, 12)
+        for row in rows {
+            for cell in row.cells where cell.alignment == .trailing || cell.badge != nil {
+                XCTAssertEqual(cell.lines.count, 1, "\(cell.lines)")
+            }
+        }
+    }
+}

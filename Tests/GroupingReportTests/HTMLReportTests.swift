@@ -32,10 +32,11 @@ final class HTMLReportTests: XCTestCase {
         let page = #"""
         <a href="#phase-1">ok</a><img src="data:image/png;base64,AAAA"><a href="https://example.com/x">bad</a>
         <img src='//cdn.example.com/a.png'><style>body { background: url("https://x.test/b.png") } .a { background: url(#ok) }</style>
-        <svg><image xlink:href="http://x.test/c.svg"/></svg>
+        <svg><image xlink:href="http://x.test/c.svg"/></svg><img srcset="https://x.test/d.png 2x"><div data-x="y">
         """#
         XCTAssertEqual(Set(ExternalReferences.find(in: page)),
-                       ["https://example.com/x", "//cdn.example.com/a.png", "http://x.test/c.svg", "https://x.test/b.png"])
+                       ["https://example.com/x", "//cdn.example.com/a.png", "http://x.test/c.svg", "https://x.test/b.png", "https://x.test/d.png 2x"])
+        XCTAssertEqual(ExternalReferences.find(in: "<style>@import 'x.css';</style>"), ["@import"])
     }
 
     func testInlinedSVGIdsArePrefixedPerChart() {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds references in HTML that would make a browser fetch something: `src` and `href`
-/// attribute values and CSS `url(...)` that are not same-document anchors (`#…`) or `data:` URIs.
+/// Finds references in HTML that would make a browser fetch something: `src`, `srcset`,
+/// `href`, `poster`, `data` and `action` attribute values and CSS `url(...)` that are not
+/// same-document anchors (`#…`) or `data:` URIs, and any CSS `@import`.
 ///
 /// The report must be one self-contained file; tests and the executable can check with this.
 public enum ExternalReferences {
@@ -9,14 +10,16 @@ public enum ExternalReferences {
     public static func find(in html: String) -> [String] {
         var found: [String] = []
         let text = Substring(html)
-        for attribute in ["src", "href", "xlink:href"] {
+        for attribute in ["src", "srcset", "href", "xlink:href", "poster", "data", "action"] {
             found += attributeValues(named: attribute, in: text)
         }
         found += cssURLs(in: text)
-        return found.filter { value in
+        found = found.filter { value in
             let trimmed = value.trimmingCharacters(in: .whitespaces).lowercased()
             return !(trimmed.hasPrefix("#") || trimmed.hasPrefix("data:"))
         }
+        if html.lowercased().contains("@import") { found.append("@import") }
+        return found
     }
 
     /// Values of `name=` attributes, quoted with " or ' or unquoted.

@@ -9,6 +9,9 @@ public struct ReportDocument: Sendable {
     public var title: String
     /// "Generated 2026-11-25 01:05 UTC · grouping-report 0.1.0 · seed 42".
     public var subtitle: String
+    /// What was analysed, in one line: "1,187 of 1,240 creators analysed · 4 candidate
+    /// groupings · outcome (revenue_post - revenue_pre) / revenue_pre".
+    public var scopeLine: String
     /// True when the run had no ITEs: the report covers Phases 1 to 3 only.
     public var isExplorationOnly: Bool
     public var sections: [ReportSection]
@@ -24,6 +27,7 @@ public struct ReportDocument: Sendable {
         let builder = ReportBuilder(results: results, charts: charts, context: context)
         self.title = results.title.isEmpty ? "Grouping selection report" : results.title
         self.subtitle = "Generated \(context.generatedAtText) · grouping-report \(context.toolVersion) · seed \(context.seed)"
+        self.scopeLine = builder.scopeLine
         self.isExplorationOnly = builder.isExplorationOnly
         self.context = context
         self.sections = [
@@ -51,6 +55,16 @@ struct ReportBuilder {
     /// No candidate has a model result and there is no comparison: the run had no ITEs.
     var isExplorationOnly: Bool {
         results.comparison.isEmpty && results.candidates.allSatisfy { $0.hbm == nil }
+    }
+
+    var scopeLine: String {
+        let input = results.input
+        var parts = ["\(NumberFormatting.integer(input.matched)) of \(NumberFormatting.integer(input.creators)) creators analysed"]
+        let count = results.candidates.count
+        parts.append("\(count) candidate grouping\(count == 1 ? "" : "s")")
+        parts.append("outcome \(results.outcome.description)")
+        if isExplorationOnly { parts.append("no ITEs: exploration only") }
+        return parts.joined(separator: " · ")
     }
 
     /// Candidates in LOO rank order when there is a comparison, the rest after in run order.

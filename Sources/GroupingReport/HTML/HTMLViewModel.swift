@@ -5,6 +5,7 @@
 struct HTMLPage {
     var title: String
     var subtitle: String
+    var scopeLine: String
     var toolVersion: String
     var stylesheet: String
     var sections: [HTMLSection]
@@ -12,6 +13,7 @@ struct HTMLPage {
     init(document: ReportDocument, stylesheet: String) {
         title = document.title
         subtitle = document.subtitle
+        scopeLine = document.scopeLine
         toolVersion = document.context.toolVersion
         self.stylesheet = stylesheet
         sections = document.sections.enumerated().map { index, section in

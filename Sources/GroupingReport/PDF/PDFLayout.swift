@@ -36,7 +36,7 @@ struct PDFLayout {
     /// Lays out a whole document.
     static func layout(_ document: ReportDocument, pageWidth: Double, pageHeight: Double, measurer: TextMeasurer) -> PDFLayout {
         var layout = PDFLayout(pageWidth: pageWidth, pageHeight: pageHeight, measurer: measurer)
-        layout.titleBlock(title: document.title, subtitle: document.subtitle)
+        layout.titleBlock(title: document.title, scope: document.scopeLine, subtitle: document.subtitle)
         for (index, section) in document.sections.enumerated() {
             let number = index + 1 < document.sections.count ? "\(index + 1)." : "A."
             layout.section(section, number: number, startsPage: index > 0 && section.startsOnNewPage)
@@ -90,8 +90,9 @@ struct PDFLayout {
 
     // MARK: - Title and sections
 
-    mutating func titleBlock(title: String, subtitle: String) {
-        text(title, font: PDFStyle.title, role: .title, after: 2)
+    mutating func titleBlock(title: String, scope: String, subtitle: String) {
+        text(title, font: PDFStyle.title, role: .title, after: 3)
+        text(scope, font: PDFStyle.body, role: .title, after: 1)
         text(subtitle, font: PDFStyle.subtitle, color: PDFStyle.muted, role: .title, after: 6)
         place(.rule(color: PDFStyle.accent, width: 2), x: left, y: y, width: contentWidth, height: 2, role: .decoration)
         gap(14)

@@ -67,6 +67,14 @@ extension ReportBuilder {
 
     func decisionPathTable() -> ReportTable {
         var rows: [[ReportCell]] = []
+        let domain = results.candidates.filter { $0.kind != "cluster" }
+        let clustered = results.candidates.contains { $0.kind == "cluster" }
+        rows.append([
+            ReportCell("Domain knowledge about segments?"),
+            ReportCell(domain.isEmpty ? "No domain-driven candidates" : "\(domain.count) domain-driven candidate\(domain.count == 1 ? "" : "s")"
+                + (clustered ? ", plus data-driven clusters" : "")),
+            ReportCell(domain.isEmpty ? "Use data-driven clustering and quartiles" : "Start with 3 to 5 domain-driven candidates"),
+        ])
         let poor = thresholds.qualityPoor
         let structured = results.candidates.filter { ($0.qualityScore ?? -1) > poor }
         rows.append([
@@ -108,6 +116,14 @@ extension ReportBuilder {
             ReportCell(items.isEmpty ? "No checklist" : allPass ? "Yes" : "No: " + answer.joined(separator: ", ")),
             ReportCell(allPass ? "Deploy to production with monitoring"
                 : failing.isEmpty ? "Complete the open items before deploying" : "Revise candidates or grouping strategy"),
+        ])
+        let monitoring = items.first { $0.key == "monitoring" }
+        rows.append([
+            ReportCell("Quarterly: re-validate quality scores and LOO-IC"),
+            monitoring.map { ReportCell($0.detail.isEmpty ? ReportBadge.checklistStatus($0.status).text : $0.detail,
+                                        badge: $0.status == "pass" ? nil : ReportBadge.checklistStatus($0.status)) }
+                ?? .badge(.checklistStatus("not_assessed")),
+            ReportCell("Compare the next snapshot with grouping-report diff; re-run the full analysis if quality degraded"),
         ])
         return ReportTable(
             id: "decision-path", title: "Path through the playbook's decision tree",

@@ -35,6 +35,15 @@ let package = Package(
             dependencies: [
                 "GroupingCore", "GroupingCharts", "CCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // Symlinks to the top-level templates/ and assets/, embedded as [UInt8] so the
+            // tool works from any directory (`--templates DIR` loads others from disk).
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("Resources/templates/report.mustache"),
+                .embedInCode("Resources/templates/block.mustache"),
+                .embedInCode("Resources/templates/table.mustache"),
+                .embedInCode("Resources/assets/report.css"),
             ]),
         // The executable: arguments, reading files, writing outputs.
         .executableTarget(

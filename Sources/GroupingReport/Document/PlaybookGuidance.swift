@@ -1,0 +1,75 @@
+import GroupingCore
+
+/// The playbook's words that the report shows beside tables and charts: what each item of
+/// the summary checklist asks, and what to look for in each table and chart.
+enum PlaybookGuidance {
+    /// The checklist item's title and the playbook's criterion, with the thresholds in force.
+    static func checklistItem(_ key: String, thresholds: Thresholds) -> (title: String, criterion: String) {
+        let t = thresholds
+        switch key {
+        case "domain":
+            return ("Domain validation", "Makes intuitive sense to product and business teams")
+        case "significance":
+            return ("Statistical significance", "ANOVA p-value < \(NumberFormatting.pValue(t.anovaP))")
+        case "effect_size":
+            return ("Effect size", "η² > \(NumberFormatting.significant(t.etaSquared)) (explains more than \(NumberFormatting.percent(fraction: t.etaSquared, decimals: 0)) of the variance)")
+        case "group_sizes":
+            return ("Group sizes", "Every group has at least \(t.minGroupSize) creators")
+        case "loo":
+            return ("LOO-IC", "Best, or within \(NumberFormatting.significant(t.looicTie)) LOO-IC points of the best")
+        case "separation":
+            return ("Posterior separation", "Group effects clearly differ (separation ratio > \(NumberFormatting.significant(t.separation)))")
+        case "shrinkage":
+            return ("Shrinkage pattern", "Less precise estimates shrink more (correlation of precision with shrinkage < \(NumberFormatting.significant(t.shrinkageCorr)))")
+        case "coverage":
+            return ("Coverage validation", "At least \(NumberFormatting.percent(fraction: t.coverage, decimals: 0)) of true effects inside the 95% interval")
+        case "interpretability":
+            return ("Interpretability", "Stakeholders understand and trust the grouping")
+        case "monitoring":
+            return ("Monitoring plan", "Quarterly quality checks scheduled")
+        default:
+            return (key.replacingOccurrences(of: "_", with: " ").capitalized, "")
+        }
+    }
+
+    /// A pitfall's title in the playbook's words (the keys `PitfallDetector` writes, and a few
+    /// spellings of the same pitfalls); an unknown key is shown in words.
+    static func pitfallTitle(_ key: String) -> String {
+        switch key {
+        case "double_dipping": return "Pitfall 1: Double-dipping"
+        case "too_many_small_groups", "small_groups": return "Pitfall 2: Too many small groups"
+        case "small_crossed_cells": return "Small crossed cells (Strategy 3)"
+        case "cluster_chosen", "interpretability", "ignoring_interpretability": return "Pitfall 3: Ignoring interpretability"
+        case "not_validating", "no_validation", "validation": return "Pitfall 4: Not validating on new data"
+        default: return key.replacingOccurrences(of: "_", with: " ").capitalized
+        }
+    }
+
+    /// The reading guidance for a chart of the given kind.
+    static func chart(_ section: ChartSection) -> String {
+        switch section {
+        case .phase1Boxplot: return boxplot
+        case .phase1Sizes: return sizes
+        case .elbow: return elbow
+        case .looComparison: return looComparison
+        case .forest: return forest
+        case .shrinkageScatter: return shrinkageScatter
+        case .shrinkageByGroup: return shrinkageByGroup
+        }
+    }
+
+    static let boxplot =
+        "What to look for: clear separation between the boxes (different medians), interquartile ranges that do not overlap, and a consistent (monotonic) ordering. All boxes overlapping means the grouping does not matter."
+    static let sizes =
+        "Bars below the dashed line are groups with fewer creators than the minimum; merge them or use a coarser grouping."
+    static let elbow =
+        "Inertia (within-cluster sum of squares) for each number of clusters k. Look for the elbow: the k after which adding clusters stops paying off. The marked point is the k the run used."
+    static let looComparison =
+        "Expected log predictive density (elpd_loo) of each fitted candidate with its standard error; higher is better. Differences of less than about two standard errors of the difference are not decisive."
+    static let forest =
+        "Posterior mean and 95% HDI of each group's effect (mu_group). Groups whose intervals do not overlap clearly differ; intervals that all overlap mean the model cannot tell the groups apart."
+    static let shrinkageScatter =
+        "Shrinkage (|posterior mean − effect_hat|) against precision (1/se). A sensible pattern slopes downwards: precise estimates move little, noisy ones are pulled towards their group."
+    static let shrinkageByGroup =
+        "Shrinkage in percent of |effect_hat| per group. A group that shrinks far more than the others has noisy estimates or an effect far from its group mean."
+}

@@ -1,0 +1,49 @@
+/// Where in the report a chart belongs.
+public enum ChartSection: Hashable, Sendable {
+    /// Phase 1: the outcome's distribution per group of a candidate.
+    case phase1Boxplot(candidate: String)
+    /// Phase 1: the group sizes of a candidate.
+    case phase1Sizes(candidate: String)
+    /// Phase 2: inertia per k of the clustering (the elbow).
+    case elbow
+    /// Phase 4: the LOO comparison of all fitted candidates.
+    case looComparison
+    /// Phase 5: the posterior of mu_group per group (95% HDI) of a candidate.
+    case forest(candidate: String)
+    /// Phase 5: shrinkage against precision (1/se) for a candidate.
+    case shrinkageScatter(candidate: String)
+    /// Phase 5: shrinkage (percent) per group of a candidate.
+    case shrinkageByGroup(candidate: String)
+}
+
+/// A chart handed to the report: inline SVG for the HTML page and a drawing closure for the PDF.
+///
+/// The report lays charts out; it never computes what they show. `svg` is trusted markup
+/// (inserted unescaped), so it must not reference anything outside itself.
+public struct ReportChart: @unchecked Sendable {
+    /// A stable identifier, unique in a report (used for anchors).
+    public var id: String
+    public var section: ChartSection
+    /// What the chart shows and how to read it.
+    public var caption: String
+    /// Inline-ready `<svg …>…</svg>` markup.
+    public var svg: String
+    /// Width divided by height; the PDF keeps it when it scales the chart.
+    public var aspectRatio: Double
+    /// Draws the chart with Cairo into the rectangle (points, origin at the top left).
+    /// The context is a `cairo_t *`; the closure may change its state freely (the report
+    /// saves and restores around the call).
+    public var drawPDF: (_ context: OpaquePointer, _ x: Double, _ y: Double, _ width: Double, _ height: Double) -> Void
+
+    public init(
+        id: String, section: ChartSection, caption: String, svg: String, aspectRatio: Double,
+        drawPDF: @escaping (_ context: OpaquePointer, _ x: Double, _ y: Double, _ width: Double, _ height: Double) -> Void
+    ) {
+        self.id = id
+        self.section = section
+        self.caption = caption
+        self.svg = svg
+        self.aspectRatio = aspectRatio
+        self.drawPDF = drawPDF
+    }
+}

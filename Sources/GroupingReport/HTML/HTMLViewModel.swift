@@ -1,0 +1,146 @@
+/// The report in the shape the Mustache templates read: plain structs of strings, Bools and
+/// arrays. Text that the templates insert unescaped (`…HTML`, `svg`, `stylesheet`) is
+/// escaped here (or trusted, for charts and the stylesheet); everything else the template
+/// escapes itself.
+struct HTMLPage {
+    var title: String
+    var subtitle: String
+    var scopeLine: String
+    var toolVersion: String
+    var stylesheet: String
+    var sections: [HTMLSection]
+
+    init(document: ReportDocument, stylesheet: String) {
+        title = document.title
+        subtitle = document.subtitle
+        scopeLine = document.scopeLine
+        toolVersion = document.context.toolVersion
+        self.stylesheet = stylesheet
+        sections = document.sections.enumerated().map { index, section in
+            HTMLSection(section, number: index + 1 < document.sections.count ? "\(index + 1)." : "A.")
+        }
+    }
+}
+
+struct HTMLSection {
+    var id: String
+    var number: String
+    var title: String
+    var leadHTML: String
+    var blocks: [HTMLBlock]
+    /// Extra class for sections that continue on the same printed page.
+    var printClass: String
+
+    init(_ section: ReportSection, number: String) {
+        id = section.id
+        self.number = number
+        title = section.title
+        leadHTML = InlineMarkup.html(section.lead)
+        blocks = section.blocks.map(HTMLBlock.init)
+        printClass = section.startsOnNewPage ? "" : " continues"
+    }
+}
+
+/// One block; exactly one of the optionals is set, and the template tests each with a
+/// leading dot (`{{#.table}}`) so that a nil never falls through to an enclosing context.
+struct HTMLBlock {
+    var heading: String?
+    var paragraphHTML: String?
+    var notice: HTMLNotice?
+    var bulletsHTML: [String]?
+    var recommendation: HTMLRecommendation?
+    var keyValues: [HTMLKeyValue]?
+    var table: HTMLTable?
+    var chart: HTMLChart?
+
+    init(_ block: ReportBlock) {
+        switch block {
+        case .heading(let text): heading = text
+        case .paragraph(let text): paragraphHTML = InlineMarkup.html(text)
+        case .notice(let kind, let text): notice = HTMLNotice(kind: kind.rawValue, textHTML: InlineMarkup.html(text))
+        case .bullets(let items): bulletsHTML = items.map(InlineMarkup.html)
+        case .recommendation(let view): recommendation = HTMLRecommendation(view)
+        case .keyValues(let pairs): keyValues = pairs.map { HTMLKeyValue(key: $0.key, valueHTML: InlineMarkup.html($0.value)) }
+        case .table(let table): self.table = HTMLTable(table)
+        case .chart(let chart): self.chart = HTMLChart(id: chart.id, svg: SVGInlining.prepare(chart.svg, idPrefix: chart.id), captionHTML: InlineMarkup.html(chart.caption))
+        }
+    }
+}
+
+struct HTMLNotice {
+    var kind: String
+    var textHTML: String
+}
+
+struct HTMLRecommendation {
+    var headline: String
+    var badge: String
+    var tone: String
+    var reasonsHTML: [String]
+
+    init(_ view: RecommendationView) {
+        headline = view.headline
+        badge = view.badge.text
+        tone = view.badge.tone.rawValue
+        reasonsHTML = view.reasons.map(InlineMarkup.html)
+    }
+}
+
+struct HTMLKeyValue {
+    var key: String
+    var valueHTML: String
+}
+
+struct HTMLTable {
+    var id: String
+    var title: String
+    var captionHTML: String
+    var columns: [HTMLColumn]
+    var rows: [HTMLRow]
+    var columnCount: Int
+    var emptyText: String
+    /// `narrow`, `medium` or `wide`: on a phone wider tables keep a minimum width and scroll
+    /// sideways instead of squeezing their columns.
+    var widthClass: String
+
+    init(_ table: ReportTable) {
+        id = table.id
+        title = table.title
+        captionHTML = InlineMarkup.html(table.caption)
+        columns = table.columns.map { HTMLColumn(title: $0.title, numeric: $0.alignment == .trailing) }
+        rows = table.rows.map { cells in
+            HTMLRow(cells: cells.enumerated().map { index, cell in
+                let column = index < table.columns.count ? table.columns[index] : ReportColumn("")
+                let classes = [column.alignment == .trailing ? "num" : nil, column.isCode ? "mono" : nil].compactMap { $0 }
+                return HTMLCell(
+                    text: cell.text, emphasis: cell.emphasis, badgeTone: cell.badge?.tone.rawValue,
+                    cssClass: classes.isEmpty ? nil : classes.joined(separator: " "))
+            })
+        }
+        columnCount = max(1, table.columns.count)
+        widthClass = table.columns.count >= 5 ? "wide" : table.columns.count >= 3 ? "medium" : "narrow"
+        emptyText = table.emptyText
+    }
+}
+
+struct HTMLColumn {
+    var title: String
+    var numeric: Bool
+}
+
+struct HTMLRow {
+    var cells: [HTMLCell]
+}
+
+struct HTMLCell {
+    var text: String
+    var emphasis: Bool
+    var badgeTone: String?
+    var cssClass: String?
+}
+
+struct HTMLChart {
+    var id: String
+    var svg: String
+    var captionHTML: String
+}

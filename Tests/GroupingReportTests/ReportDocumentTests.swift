@@ -1,0 +1,88 @@
+import XCTest
+import GroupingCore
+@testable import GroupingReport
+
+final class ReportDocumentTests: XCTestCase {
+    func testSectionsInReadingOrder() {
+        let document = ReportFixtures.fullDocument()
+        XCTAssertEqual(document.sections.map(\.id),
+                       ["summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
+        XCTAssertFalse(document.isExplorationOnly)
+        guard case .recommendation(let view)? = document.sections[0].blocks.first else {
+            return XCTFail("the summary starts with the recommendation")
+        }
+        XCTAssertEqual(view.headline, "Use the hierarchical model grouped by genre")
+        XCTAssertEqual(view.reasons.count, 3)
+    }
+
+    func testCandidatesTableFollowsLOORankAndFormatsNumbers() throws {
+        let document = ReportFixtures.fullDocument()
+        let table = try XCTUnwrap(tables(in: document).first { $0.id == "candidate-comparison" })
+        XCTAssertEqual(table.rows.map { $0[0].text }, ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"])
+        let genre = table.rows[0]
+        XCTAssertEqual(genre.map(\.text), ["genre", "categorical", "5", "46.2%", "good", "3.2e-12", "0.27", "118", "0.0", "0.0", "0.82"])
+        XCTAssertTrue(genre[0].emphasis, "the recommended grouping is emphasised")
+        XCTAssertEqual(table.rows[3][5].text, "< 1e-300")
+        XCTAssertEqual(table.rows[3][8].text, "skipped")
+    }
+
+    func testEveryChartIsPlacedOnceWithGuidance() {
+        let document = ReportFixtures.fullDocument()
+        let placed = document.sections.flatMap(\.blocks).compactMap { block -> ReportChart? in
+            if case .chart(let chart) = block { return chart }
+            return nil
+        }
+        let expected = FakeCharts.all(for: ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"], fitted: ["genre", "size_quartile", "data_driven_cluster"])
+        XCTAssertEqual(Set(placed.map(\.id)), Set(expected.map(\.id)))
+        XCTAssertEqual(placed.count, expected.count)
+        let boxplot = placed.first { $0.id == "boxplot-genre" }
+        XCTAssertTrue(boxplot?.caption.contains("What to look for") ?? false)
+    }
+
+    func testEveryTableHasACaption() {
+        for table in tables(in: ReportFixtures.fullDocument()) {
+            XCTAssertFalse(table.caption.isEmpty, table.id)
+            XCTAssertFalse(table.title.isEmpty, table.id)
+        }
+    }
+
+    func testExplorationReportSaysWhatIsMissing() throws {
+        let document = ReportFixtures.explorationDocument()
+        XCTAssertTrue(document.isExplorationOnly)
+        let phase4 = try XCTUnwrap(document.sections.first { $0.id == "phase-4" })
+        guard case .notice(.warning, let text)? = phase4.blocks.first else { return XCTFail("Phase 4 explains what is missing") }
+        XCTAssertTrue(text.contains("data.ites"))
+        let checklist = try XCTUnwrap(tables(in: document).first { $0.id == "checklist" })
+        XCTAssertEqual(checklist.rows.filter { $0[2].text == "not assessed" }.count, 4)
+        XCTAssertFalse(tables(in: document).contains { $0.id == "loo" })
+    }
+
+    private func tables(in document: ReportDocument) -> [ReportTable] {
+        document.sections.flatMap(\.blocks).compactMap { block in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+    }
+}
+
+extension ReportDocumentTests {
+    func testEmptyResultsStillRender() throws {
+        let document = ReportDocument(results: Results(), charts: [], context: ReportFixtures.context)
+        XCTAssertEqual(document.title, "Grouping selection report")
+        XCTAssertTrue(document.isExplorationOnly)
+        let html = try HTMLReport.render(document, templates: TemplateSet.builtIn())
+        XCTAssertTrue(html.contains("The run had no candidates."))
+        XCTAssertTrue(html.contains("No recommendation"))
+        let pdf = try PDFReport.render(document, paper: .letter)
+        XCTAssertEqual(Array(pdf.prefix(4)), Array("%PDF".utf8))
+    }
+
+    func testPitfallsUseThePlaybookNames() throws {
+        let document = ReportFixtures.fullDocument()
+        let table = try XCTUnwrap(document.sections.first { $0.id == "pitfalls" }?.blocks.compactMap { block -> ReportTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first)
+        XCTAssertEqual(table.rows.map { $0[0].text }, ["Small crossed cells (Strategy 3)", "Pitfall 3: Ignoring interpretability"])
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import GroupingCore
+import GroupingReport
 
 /// One run: read inputs, compute every phase, render, write.
 ///
@@ -10,6 +11,7 @@ struct ReportRun {
     let outputDirectory: URL
     let formats: Set<OutputFormat>
     let seedOverride: UInt64?
+    let templatesDirectory: String?
     let progress: Progress
 
     func execute() throws {
@@ -28,11 +30,49 @@ struct ReportRun {
             files.append(("results.json", try output.results.jsonData()))
             if let csv = EstimatesTable.csv(output) { files.append(("estimates.csv", Data(csv.utf8))) }
         }
-        progress.say("writing \(files.map(\.0).joined(separator: ", ")) to \(outputDirectory.path)")
+        if formats.contains(.html) || formats.contains(.pdf) {
+            var clock = Date()
+            progress.say("drawing the charts")
+            let charts = try ReportChartBuilder.build(output, thresholds: config.thresholds)
+            files += charts.files.map { ("charts/\($0.name)", Data($0.bytes)) }
+            output.timings.append(PhaseTiming(phase: "Charts", seconds: Date().timeIntervalSince(clock)))
+            clock = Date()
+            let context = ReportContext(
+                generatedAt: started, toolVersion: GroupingCoreVersion.current, seed: config.model.seed,
+                paper: config.report.paper == .letter ? .letter : .a4, timings: output.timings,
+                samplerDescription: output.results.model?.sampler ?? "", methodsNotes: methodsNotes(config: config, output: output))
+            let document = ReportDocument(results: output.results, charts: charts.charts, context: context)
+            if formats.contains(.html) {
+                progress.say("rendering report.html")
+                let templates = try templatesDirectory.map { try TemplateSet.load(directory: URL(fileURLWithPath: $0)) } ?? TemplateSet.builtIn()
+                files.append(("report.html", Data(try HTMLReport.render(document, templates: templates).utf8)))
+            }
+            if formats.contains(.pdf) {
+                progress.say("rendering report.pdf")
+                files.append(("report.pdf", Data(try PDFReport.render(document))))
+            }
+            _ = clock
+        }
+        progress.say("writing \(files.count) files to \(outputDirectory.path)")
         let writer = try OutputWriter(directory: outputDirectory)
         for (name, data) in files { try writer.write(data, to: name) }
         if let recommendation = output.results.recommendation {
             progress.say("recommendation: \(recommendation.decision)" + (recommendation.grouping.map { " (\($0))" } ?? ""))
         }
+    }
+
+    /// Lines for the methods appendix that only the run knows.
+    func methodsNotes(config: AnalysisConfig, output: AnalysisOutput) -> [String] {
+        var notes: [String] = []
+        if config.data.panel != nil {
+            notes.append("The ITEs were estimated from the rollout panel: " + ImputationEstimator.methodDescription)
+            notes.append("Their standard errors: " + ImputationEstimator.standardErrorDescription)
+        } else if config.data.ites != nil {
+            notes.append("The ITEs (effect_hat, se) were read from \(config.data.ites!).")
+        }
+        if let clustering = output.results.clustering, !clustering.method.isEmpty {
+            notes.append("Clustering: " + clustering.method + ". " + clustering.ruleDetail)
+        }
+        return notes
     }
 }

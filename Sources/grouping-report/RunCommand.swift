@@ -29,6 +29,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Comma-separated outputs to write: html, pdf, json.")
     var formats: String = "html,pdf,json"
 
+    @Option(help: "A folder with report.mustache, block.mustache, table.mustache and report.css to use instead of the built-in templates.")
+    var templates: String?
+
     @Option(help: "Seed for clustering and sampling (overrides model.seed).")
     var seed: UInt64?
 
@@ -58,7 +61,7 @@ struct RunCommand: ParsableCommand {
             let sources = try InputSources.files(configPath: config)
             try ReportRun(
                 sources: sources, outputDirectory: URL(fileURLWithPath: out), formats: try parsedFormats(),
-                seedOverride: seed, progress: progress
+                seedOverride: seed, templatesDirectory: templates, progress: progress
             ).execute()
         } catch {
             exitWithError(error)

@@ -31,11 +31,13 @@ public enum PlaybookCharts {
             xLabel: "Precision (1/SE)", yLabel: "Shrinkage (absolute)")
     }
 
-    /// Phase 5, check 2: shrinkage in percent by group.
+    /// Phase 5, check 2: shrinkage in percent by group, on a log axis: the percent of a
+    /// creator whose effect_hat is near zero runs to thousands, so a linear axis would
+    /// flatten every box.
     public static func shrinkageByGroup(candidate: String, groups: [BoxGroup]) -> BoxPlotChart {
         BoxPlotChart(
             title: "Shrinkage by \(candidate)", valueLabel: "Shrinkage (%)", groupAxisLabel: candidate, groups: groups,
-            referenceLine: nil)
+            referenceLine: nil, scale: .log)
     }
 
     /// Phase 4: the LOO comparison, elpd_loo ± se, best first.

@@ -10,7 +10,7 @@ import Dispatch
 ///   - count: number of tasks.
 ///   - task: computes the result of one task from its index; called concurrently.
 /// - Returns: the results, in task order.
-func parallelMap<Result: Sendable>(
+public func parallelMap<Result: Sendable>(
     count: Int, _ task: @Sendable (Int) -> Result
 ) -> [Result] {
     guard count > 0 else { return [] }

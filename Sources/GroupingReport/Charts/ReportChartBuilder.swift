@@ -1,0 +1,147 @@
+import CCairo
+import Dispatch
+import Foundation
+import GroupingCharts
+import GroupingCore
+
+/// Turns a run's numbers into the report's charts: each playbook figure as a chart value,
+/// then rendered once as inline SVG (HTML), as SVG and PNG files (`charts/`), and kept as
+/// a drawing closure for the PDF's vector pages.
+public enum ReportChartBuilder {
+    /// The width charts are laid out at for the HTML page and the files, in points.
+    public static let width = 720.0
+    /// The width charts are laid out at for the PDF, which then scales them to the rectangle
+    /// the page gives: the layout (label thinning, tick count) never depends on how much room
+    /// is left on a page, and text stays at least 70% of its design size.
+    public static let pdfLayoutWidth = 560.0
+
+    /// A chart with its place in the report and its file name.
+    struct Planned: @unchecked Sendable {
+        var id: String
+        var section: ChartSection
+        var caption: String
+        var chart: Chart
+    }
+
+    /// The rendered charts and the files for `charts/` (name → bytes).
+    public struct Rendered: @unchecked Sendable {
+        public var charts: [ReportChart]
+        public var files: [(name: String, bytes: [UInt8])]
+    }
+
+    /// Plans and renders every chart of the run.
+    /// - Parameter pngScale: pixels per point of the PNG files (2 = sharp on slides).
+    /// - Complexity: one render per chart and format, in parallel on the available cores.
+    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = 2) throws -> Rendered {
+        let planned = plan(output, thresholds: thresholds)
+        let rendered = parallelMap(count: planned.count) { index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
+            let item = planned[index]
+            return Result {
+                (
+                    try ChartOutput.inlineSVG(item.chart, width: width, idPrefix: "\(item.id)-"),
+                    try ChartOutput.svg(item.chart, width: width),
+                    try ChartOutput.png(item.chart, width: width, scale: pngScale)
+                )
+            }
+        }
+        var svgs: [String] = []
+        var files: [(name: String, bytes: [UInt8])] = []
+        for (item, result) in zip(planned, rendered) {
+            switch result {
+            case .success(let output):
+                svgs.append(output.inline)
+                files.append(("\(item.id).svg", output.svg))
+                files.append(("\(item.id).png", output.png))
+            case .failure(let error):
+                throw InputError(message: "the chart \(item.id) could not be drawn: \(error)")
+            }
+        }
+        let charts = planned.enumerated().map { index, item in
+            let chart = item.chart
+            let layoutWidth = pdfLayoutWidth
+            let layoutHeight = chart.preferredHeight(forWidth: layoutWidth)
+            return ReportChart(
+                id: item.id, section: item.section, caption: item.caption, svg: svgs[index],
+                aspectRatio: layoutWidth / max(layoutHeight, 1)
+            ) { context, x, y, w, h in
+                let scale = w / layoutWidth
+                cairo_save(context)
+                cairo_translate(context, x, y)
+                cairo_scale(context, scale, scale)
+                ChartOutput.draw(chart, context: context, x: 0, y: 0, width: layoutWidth, height: h / scale)
+                cairo_restore(context)
+            }
+        }
+        return Rendered(charts: charts, files: files)
+    }
+
+    /// The playbook's figures for this run, in report order.
+    static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [Planned] {
+        let results = output.results
+        let outcomeLabel = output.frame.outcomeInfo.kind == "lift" ? "Lift" : (output.frame.outcomeInfo.kind == "column" ? output.frame.outcomeInfo.description : "effect_hat")
+        var planned: [Planned] = []
+        for (candidate, grouping) in zip(results.candidates, output.groupings) {
+            let slug = fileSlug(candidate.name)
+            let byGroup = valuesByGroup(output.frame.outcome, grouping)
+            planned.append(Planned(
+                id: "\(slug)-outcome", section: .phase1Boxplot(candidate: candidate.name),
+                caption: "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter.",
+                chart: PlaybookCharts.outcomeByGroup(candidate: candidate.name, outcomeLabel: outcomeLabel, groups: byGroup)))
+            planned.append(Planned(
+                id: "\(slug)-sizes", section: .phase1Sizes(candidate: candidate.name),
+                caption: "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins.",
+                chart: PlaybookCharts.groupSizes(candidate: candidate.name, labels: candidate.groups.map(\.label), counts: candidate.groups.map(\.count), minGroupSize: thresholds.minGroupSize)))
+            guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name] else { continue }
+            planned.append(Planned(
+                id: "\(slug)-forest", section: .forest(candidate: candidate.name),
+                caption: "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation.",
+                chart: PlaybookCharts.groupEffects(
+                    candidate: candidate.name,
+                    rows: hbm.groups.map { ForestRow(label: $0.label, mean: $0.mean, low: $0.hdiLow, high: $0.hdiHigh, count: $0.count) },
+                    globalMean: hbm.mu?.mean)))
+            let fitted = estimates.shrinkage.indices.filter { !estimates.shrinkage[$0].isNaN }
+            planned.append(Planned(
+                id: "\(slug)-shrinkage", section: .shrinkageScatter(candidate: candidate.name),
+                caption: "How far pooling moved each creator's estimate against its precision (1/se) for \(candidate.name). A sensible pattern falls from left to right: noisy estimates move a lot, precise ones barely.",
+                chart: PlaybookCharts.shrinkageVsPrecision(
+                    candidate: candidate.name, precision: fitted.map { estimates.precision[$0] }, shrinkage: fitted.map { estimates.shrinkage[$0] })))
+            planned.append(Planned(
+                id: "\(slug)-shrinkage-by-group", section: .shrinkageByGroup(candidate: candidate.name),
+                caption: "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators.",
+                chart: PlaybookCharts.shrinkageByGroup(candidate: candidate.name, groups: valuesByGroup(estimates.shrinkagePercent, grouping))))
+        }
+        if let clustering = results.clustering {
+            planned.append(Planned(
+                id: "elbow", section: .elbow,
+                caption: "Inertia (within-cluster sum of squares of the standardised features) against the number of clusters k. The chosen k (\(clustering.chosenK), \(clustering.rule)) sits at the elbow, where adding clusters stops paying off.",
+                chart: PlaybookCharts.elbow(ks: clustering.inertias.map(\.k), inertias: clustering.inertias.map(\.inertia), chosenK: clustering.chosenK)))
+        }
+        if !results.comparison.isEmpty {
+            planned.append(Planned(
+                id: "loo-comparison", section: .looComparison,
+                caption: "Expected log predictive density (elpd_loo, higher is better) of every fitted candidate with its standard error, best first. Differences smaller than a few standard errors of the difference (dse) are not decisive.",
+                chart: PlaybookCharts.looComparison(
+                    candidates: results.comparison.map(\.name), elpd: results.comparison.map(\.elpdLoo), se: results.comparison.map(\.se))))
+        }
+        return planned
+    }
+
+    /// The finite values of each group, in label order (NaN rows left out).
+    static func valuesByGroup(_ values: [Double], _ grouping: Grouping) -> [BoxGroup] {
+        var buckets = [[Double]](repeating: [], count: grouping.groupCount)
+        for (row, code) in grouping.codes.enumerated() where code >= 0 && values[row].isFinite {
+            buckets[Int(code)].append(values[row])
+        }
+        return zip(grouping.labels, buckets).map { BoxGroup(label: $0.0, values: $0.1) }
+    }
+
+    /// A name safe in a file name and an HTML id: letters, digits, `-` and `_`.
+    static func fileSlug(_ name: String) -> String {
+        let mapped = name.unicodeScalars.map { scalar -> Character in
+            (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                ? Character(scalar) : "_"
+        }
+        let slug = String(mapped)
+        return slug.isEmpty ? "candidate" : slug
+    }
+}

@@ -122,3 +122,13 @@ extension HTMLReportTests {
         XCTAssertEqual(ids.count, Set(ids).count, "duplicate ids: \(ids.filter { id in ids.filter { $0 == id }.count > 1 })")
     }
 }
+
+extension HTMLReportTests {
+    /// A sub-heading and the block after it share one unbreakable box for print.
+    func testHeadingsAreKeptWithTheirFirstBlock() throws {
+        let html = try HTMLReport.render(ReportFixtures.fullDocument(), templates: TemplateSet.builtIn())
+        XCTAssertTrue(html.contains("<div class=\"keep-together\">\n<h3>size_quartile</h3>\n<figure class=\"table\" id=\"groups-size-quartile\">"))
+        XCTAssertEqual(html.components(separatedBy: "<div class=\"keep-together\">").count - 1,
+                       html.components(separatedBy: "<h3>").count - 1, "one box per sub-heading")
+    }
+}

@@ -86,3 +86,16 @@ extension ReportDocumentTests {
         XCTAssertEqual(table.rows.map { $0[0].text }, ["Small crossed cells (Strategy 3)", "Pitfall 3: Ignoring interpretability"])
     }
 }
+
+extension ReportDocumentTests {
+    /// Backticks mark code only in running text; table cells show text as it is.
+    func testTableCellsCarryNoMarkup() {
+        for document in [ReportFixtures.fullDocument(), ReportFixtures.explorationDocument()] {
+            for table in tables(in: document) {
+                for row in table.rows {
+                    for cell in row { XCTAssertFalse(cell.text.contains("`"), "\(table.id): \(cell.text)") }
+                }
+            }
+        }
+    }
+}

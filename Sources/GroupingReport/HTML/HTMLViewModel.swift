@@ -27,6 +27,8 @@ struct HTMLSection {
     var number: String
     var title: String
     var leadHTML: String
+    /// The first block, printed on the same page as the section's heading.
+    var openingBlocks: [HTMLBlock]
     var blocks: [HTMLBlock]
     /// Extra class for sections that continue on the same printed page.
     var printClass: String
@@ -36,7 +38,9 @@ struct HTMLSection {
         self.number = number
         title = section.title
         leadHTML = InlineMarkup.html(section.lead)
-        blocks = section.blocks.map(HTMLBlock.init)
+        let grouped = HTMLBlock.keepingHeadingsWithNext(section.blocks.map(HTMLBlock.init))
+        openingBlocks = Array(grouped.prefix(1))
+        blocks = Array(grouped.dropFirst())
         printClass = section.startsOnNewPage ? "" : " continues"
     }
 }
@@ -52,6 +56,29 @@ struct HTMLBlock {
     var keyValues: [HTMLKeyValue]?
     var table: HTMLTable?
     var chart: HTMLChart?
+    /// A heading and the block after it, which print on the same page.
+    var keepTogether: HTMLBlockGroup?
+
+    private init() {}
+
+    /// Pairs every heading with the block that follows it (browsers do not reliably honour
+    /// `break-after: avoid`, but they do keep a `break-inside: avoid` box on one page).
+    static func keepingHeadingsWithNext(_ blocks: [HTMLBlock]) -> [HTMLBlock] {
+        var result: [HTMLBlock] = []
+        var index = 0
+        while index < blocks.count {
+            if blocks[index].heading != nil, index + 1 < blocks.count {
+                var pair = HTMLBlock()
+                pair.keepTogether = HTMLBlockGroup(blocks: [blocks[index], blocks[index + 1]])
+                result.append(pair)
+                index += 2
+            } else {
+                result.append(blocks[index])
+                index += 1
+            }
+        }
+        return result
+    }
 
     init(_ block: ReportBlock) {
         switch block {
@@ -65,6 +92,12 @@ struct HTMLBlock {
         case .chart(let chart): self.chart = HTMLChart(id: chart.id, svg: SVGInlining.prepare(chart.svg, idPrefix: chart.id), captionHTML: InlineMarkup.html(chart.caption))
         }
     }
+}
+
+/// Blocks that print on one page (a struct, not an array, so that the template renders
+/// one wrapper around all of them rather than one per block).
+struct HTMLBlockGroup {
+    var blocks: [HTMLBlock]
 }
 
 struct HTMLNotice {

@@ -199,7 +199,6 @@ struct PDFLayout {
             place(.text(lines: lines, font: PDFStyle.body, color: PDFStyle.ink), x: x, y: cursor, width: innerWidth, height: Double(lines.count) * PDFStyle.body.lineHeight, role: .recommendation)
             cursor += Double(lines.count) * PDFStyle.body.lineHeight
         }
-        // The outer frame: a thin border drawn as four rules would add clutter; the bar suffices.
         y += height
         gap(PDFStyle.blockGap + 4)
     }

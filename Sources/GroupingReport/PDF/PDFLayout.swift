@@ -222,13 +222,16 @@ struct PDFLayout {
     // MARK: - Charts
 
     /// Places a chart at 90% of the line width (smaller if it would be taller than 45% of the
-    /// page, or down to 70% when that makes it fit the rest of the page),
+    /// page, 85% for a tall chart, or down to 85% of its size when that makes it fit the rest
+    /// of the page),
     /// keeping its aspect ratio, with its caption below; both move to the next page together.
     mutating func chart(_ chart: ReportChart) {
         let aspect = chart.aspectRatio > 0 && chart.aspectRatio.isFinite ? chart.aspectRatio : 1.6
         var width = contentWidth * 0.9
         var height = width / aspect
-        let maxHeight = bodyHeight * 0.45
+        // A tall chart (many groups, one row each) may take most of a page; a wide one at
+        // most 45% of it, so that two share a page.
+        let maxHeight = bodyHeight * (aspect < 1.1 ? 0.85 : 0.45)
         if height > maxHeight {
             height = maxHeight
             width = height * aspect
@@ -237,7 +240,7 @@ struct PDFLayout {
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
         // Rather than leave a large gap, shrink the chart (to no less than 70%) to fit the page.
         let available = remaining - 4 - captionHeight - 1
-        if height > available, available >= height * 0.7 {
+        if height > available, available >= height * 0.85 {
             height = available
             width = height * aspect
         }

@@ -96,8 +96,17 @@ final class PDFLayoutTests: XCTestCase {
         var tall = makeLayout()
         tall.chart(FakeCharts.chart("tall", .elbow, caption: "", aspectRatio: 0.5))
         let tallChart = try XCTUnwrap(tall.elements.first { $0.role == .chart(id: "tall") })
-        XCTAssertLessThanOrEqual(tallChart.height, tall.bodyHeight * 0.45 + 1e-9)
+        // A tall chart (one row per group) may take up to 85% of the page body …
+        XCTAssertLessThanOrEqual(tallChart.height, tall.bodyHeight * 0.85 + 1e-9)
+        XCTAssertGreaterThan(tallChart.height, tall.bodyHeight * 0.45)
         XCTAssertEqual(tallChart.width / tallChart.height, 0.5, accuracy: 1e-9)
+
+        // … a wide one at most 45%, so that two share a page.
+        var squat = makeLayout()
+        squat.chart(FakeCharts.chart("squat", .elbow, caption: "", aspectRatio: 1.2))
+        let squatChart = try XCTUnwrap(squat.elements.first { $0.role == .chart(id: "squat") })
+        XCTAssertLessThanOrEqual(squatChart.height, squat.bodyHeight * 0.45 + 1e-9)
+        XCTAssertEqual(squatChart.width / squatChart.height, 1.2, accuracy: 1e-9)
     }
 
     func testWrappingNeverExceedsTheWidth() {

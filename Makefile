@@ -2,6 +2,7 @@
 #   make demo   installs what is missing, builds, and writes the example report to ./grouping-report-out
 #   make test   installs what is missing, builds, and runs every test
 .PHONY: deps demo test bench fixtures
+SHELL := /bin/bash
 
 deps:
 	@scripts/install-deps
@@ -11,8 +12,10 @@ demo: deps
 	.build/release/grouping-report demo --out grouping-report-out
 	@echo "open grouping-report-out/report.html or grouping-report-out/report.pdf"
 
+# XCTest only (the suite has no Swift Testing tests); the last line sums up the run.
 test: deps
-	swift test
+	@set -o pipefail; swift test --disable-swift-testing 2>&1 | tee .build-test.log
+	@scripts/test-summary .build-test.log
 
 bench: deps
 	swift build -c release --product grouping-bench

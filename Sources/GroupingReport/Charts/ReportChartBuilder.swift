@@ -16,11 +16,11 @@ public enum ReportChartBuilder {
     public static let pdfLayoutWidth = 560.0
 
     /// A chart with its place in the report and its file name.
-    struct Planned: @unchecked Sendable {
-        var id: String
-        var section: ChartSection
-        var caption: String
-        var chart: Chart
+    public struct Planned: @unchecked Sendable {
+        public var id: String
+        public var section: ChartSection
+        public var caption: String
+        public var chart: Chart
     }
 
     /// The rendered charts and the files for `charts/` (name → bytes).
@@ -37,11 +37,9 @@ public enum ReportChartBuilder {
         let rendered = parallelMap(count: planned.count) { index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
             let item = planned[index]
             return Result {
-                (
-                    try ChartOutput.inlineSVG(item.chart, width: width, idPrefix: "\(item.id)-"),
-                    try ChartOutput.svg(item.chart, width: width),
-                    try ChartOutput.png(item.chart, width: width, scale: pngScale)
-                )
+                let svg = try ChartOutput.svg(item.chart, width: width)
+                let inline = ChartOutput.inlineSVG(document: svg, title: item.chart.title, idPrefix: "\(item.id)-")
+                return (inline, svg, try ChartOutput.png(item.chart, width: width, scale: pngScale))
             }
         }
         var svgs: [String] = []
@@ -76,7 +74,7 @@ public enum ReportChartBuilder {
     }
 
     /// The playbook's figures for this run, in report order.
-    static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [Planned] {
+    public static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [Planned] {
         let results = output.results
         let outcomeLabel = output.frame.outcomeInfo.kind == "lift" ? "Lift" : (output.frame.outcomeInfo.kind == "column" ? output.frame.outcomeInfo.description : "effect_hat")
         var planned: [Planned] = []

@@ -45,7 +45,8 @@ public enum CandidateBuilder {
                 }
                 built[spec.name] = Grouping(
                     name: spec.name, kind: .bins, labels: binning.labels, codes: binning.codes, edges: binning.edges,
-                    formation: "\(column) cut at fixed edges \(edges.map(formatEdge).joined(separator: ", ")) (right-closed, lowest included)")
+                    formation: "\(column) cut at fixed edges \(edges.filter(\.isFinite).map(formatEdge).joined(separator: ", ")) (right-closed, lowest included"
+                        + (edges.last == .infinity ? "; the last bin is open above)" : ")"))
             case .cross:
                 continue
             }

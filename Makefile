@@ -21,7 +21,15 @@ bench: deps
 	swift build -c release --product grouping-bench
 	.build/release/grouping-bench all
 
-# Regenerates the reference fixtures with the Python stack (needs network access to PyPI).
+# Regenerates the reference fixtures with the Python stack (needs PyPI; PyMC takes minutes).
 fixtures:
 	pip install -q -r scripts/fixtures/requirements.txt
-	for script in scripts/fixtures/*.py; do python3 $$script || exit 1; done
+	python3 scripts/fixtures/special_functions_reference.py
+	python3 scripts/fixtures/phase13_reference.py
+	python3 scripts/fixtures/example_phase13_reference.py
+	python3 scripts/fixtures/kmeans_reference.py
+	python3 scripts/fixtures/diagnostics_reference.py
+	python3 scripts/fixtures/loo_reference.py
+	python3 scripts/fixtures/imputation_reference.py
+	python3 scripts/fixtures/pymc_reference.py
+	python3 scripts/fixtures/pymc_reference.py examples/creator-platform/ites.csv examples/creator-platform/creators.csv genre pymc_example_genre

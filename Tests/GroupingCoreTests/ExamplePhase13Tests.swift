@@ -7,20 +7,8 @@ import XCTest
 /// (reference: scripts/fixtures/example_phase13_reference.py → Fixtures/example_phase13.json).
 final class ExamplePhase13Tests: XCTestCase {
     struct Reference: Decodable {
-        struct Group: Decodable {
-            var label: String
-            var count: Int
-            var mean: Double
-            var std: Double?
-            var min: Double
-            var max: Double
-        }
-        struct Sizes: Decodable {
-            var min: Int
-            var median: Double
-            var max: Int
-            var below_min: Int
-        }
+        typealias Group = Phase13Reference.Group
+        typealias Sizes = Phase13Reference.Sizes
         struct Candidate: Decodable {
             var name: String
             var groups: [Group]

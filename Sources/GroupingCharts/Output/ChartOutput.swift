@@ -45,14 +45,8 @@ public enum ChartOutput {
     /// The chart as SVG text ready to be inlined in HTML: no XML declaration, ids prefixed,
     /// labelled with the chart's title (`role="img"`, `aria-label`, `<title>`).
     public static func inlineSVG(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String) throws -> String {
-        inlineSVG(document: try svg(chart, width: width, height: height), title: chart.title, idPrefix: idPrefix)
-    }
-
-    /// An SVG document already drawn by `svg(_:width:height:idPrefix:)` (without a prefix),
-    /// made ready to inline: saves drawing the chart a second time.
-    public static func inlineSVG(document bytes: [UInt8], title: String, idPrefix: String) -> String {
-        let document = SVGIdPrefixer.prefixIds(in: String(decoding: bytes, as: UTF8.self), with: idPrefix)
-        return SVGIdPrefixer.addingAccessibleTitle(title, to: SVGIdPrefixer.strippingXMLDeclaration(document))
+        let document = String(decoding: try svg(chart, width: width, height: height, idPrefix: idPrefix), as: UTF8.self)
+        return SVGIdPrefixer.addingAccessibleTitle(chart.title, to: SVGIdPrefixer.strippingXMLDeclaration(document))
     }
 
     /// The chart as a PNG image of `width · scale` × `height · scale` pixels.

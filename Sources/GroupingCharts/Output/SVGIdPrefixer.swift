@@ -5,7 +5,8 @@
 ///
 /// Cairo names its definitions `glyph0-1`, `clip1`, `surface5`…, the same in every file;
 /// inlined together, references would resolve to another chart's glyphs. This rewrites
-/// every `id="…"`, `href="#…"` (also `xlink:href`) and `url(#…)` with a prefix.
+/// every `id="…"`, `href="#…"` (also `xlink:href`, and either quote) and `url(#…)` with a
+/// prefix.
 public enum SVGIdPrefixer {
     /// - Parameters:
     ///   - svg: the SVG text.
@@ -14,7 +15,9 @@ public enum SVGIdPrefixer {
     /// - Complexity: O(n).
     public static func prefixIds(in svg: String, with prefix: String) -> String {
         svg.replacingAll(" id=\"", with: " id=\"\(prefix)")
+            .replacingAll(" id='", with: " id='\(prefix)")
             .replacingAll("href=\"#", with: "href=\"#\(prefix)")
+            .replacingAll("href='#", with: "href='#\(prefix)")
             .replacingAll("url(#", with: "url(#\(prefix)")
     }
 

@@ -38,7 +38,9 @@ public enum ReportChartBuilder {
             let item = planned[index]
             return Result {
                 let svg = try ChartOutput.svg(item.chart, width: width)
-                let inline = ChartOutput.inlineSVG(document: svg, title: item.chart.title, idPrefix: "\(item.id)-")
+                // The HTML report gives every chart's ids their own prefix when it inlines them.
+                let inline = SVGIdPrefixer.addingAccessibleTitle(
+                    item.chart.title, to: SVGIdPrefixer.strippingXMLDeclaration(String(decoding: svg, as: UTF8.self)))
                 return (inline, svg, try ChartOutput.png(item.chart, width: width, scale: pngScale))
             }
         }

@@ -69,7 +69,7 @@ enum GeneralizedParetoFit {
     @inline(__always)
     private static func meanLog1p(_ scale: Double, _ x: UnsafeBufferPointer<Double>) -> Double {
         var sum = 0.0
-        for value in x { sum += log1p(scale * value) }
+        for value in x { sum += FastMath.log1p(scale * value) }
         return sum / Double(x.count)
     }
 }

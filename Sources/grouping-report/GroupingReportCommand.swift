@@ -1,8 +1,28 @@
 import ArgumentParser
+import Foundation
+import GroupingCore
 
 @main
 struct GroupingReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grouping-report",
-        abstract: "Turns one rollout's data into a grouping-selection report for hierarchical Bayesian models.")
+        abstract: "Turns one rollout's data into a grouping-selection report for hierarchical Bayesian models.",
+        version: GroupingCoreVersion.current,
+        subcommands: [RunCommand.self, DemoCommand.self, SimulateCommand.self, DiffCommand.self])
+
+    /// Runs the command; an `InputError` becomes one line on stderr and exit status 2.
+    static func mainWrapper() {}
+}
+
+/// Prints a user-facing error as one line and exits non-zero, for errors that are the
+/// input's fault; anything else is reported the same way with its description.
+func exitWithError(_ error: Error) -> Never {
+    let message: String
+    switch error {
+    case let error as InputError: message = error.description
+    case let error as CustomStringConvertible: message = error.description
+    default: message = "\(error)"
+    }
+    FileHandle.standardError.write(Data("grouping-report: error: \(message)\n".utf8))
+    Foundation.exit(2)
 }

@@ -19,7 +19,6 @@ public struct Results: Codable, Sendable, Equatable {
     public var recommendation: Recommendation? = nil
     public var pitfalls: [Pitfall] = []
     public var panel: PanelEstimation? = nil
-    public var timings: [PhaseTiming] = []
     public var warnings: [String] = []
 
     public init() {}
@@ -27,7 +26,7 @@ public struct Results: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version", title, tool, input, outcome, thresholds,
             candidates, crossedCells = "crossed_cells", clustering, model, comparison,
-            checklist, recommendation, pitfalls, panel, timings, warnings
+            checklist, recommendation, pitfalls, panel, warnings
     }
 }
 
@@ -245,6 +244,12 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
     public var profiles: [ClusterProfile] = []
     /// How the fit was done (e.g. "exact Lloyd on all rows, best of 10 k-means++ starts").
     public var method: String = ""
+    /// The rule in words: what it did and, for `kneedle`, whether a knee was found or the
+    /// fallback (the smallest k) was used.
+    public var ruleDetail: String = ""
+    /// Inertia of the final clustering on all rows (with a sampled elbow this fit is separate
+    /// from the elbow curve, whose inertias come from subsample fits).
+    public var finalInertia: Double? = nil
     public init(features: [String], inertias: [KInertia], chosenK: Int, rule: String) {
         self.features = features
         self.inertias = inertias
@@ -252,7 +257,8 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
         self.rule = rule
     }
     enum CodingKeys: String, CodingKey {
-        case features, inertias, chosenK = "chosen_k", rule, imputed, profiles, method
+        case features, inertias, chosenK = "chosen_k", rule, imputed, profiles, method,
+            ruleDetail = "rule_detail", finalInertia = "final_inertia"
     }
 }
 

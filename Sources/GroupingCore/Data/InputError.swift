@@ -1,0 +1,35 @@
+/// An input problem that the user must fix, described well enough to fix it: the file,
+/// the 1-based row (the header is row 1) and the column, or the config key's path.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String?
+    public var row: Int?
+    public var column: String?
+    /// A config key's path such as `candidates[2].quantiles`.
+    public var key: String?
+    public var message: String
+
+    public init(file: String? = nil, row: Int? = nil, column: String? = nil, key: String? = nil, message: String) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.key = key
+        self.message = message
+    }
+
+    /// One line: `creators.csv, row 17, column "arpu": "12abc" is not a number`.
+    public var description: String {
+        var place: [String] = []
+        if let file { place.append(file) }
+        if let row { place.append("row \(row)") }
+        if let column { place.append("column \"\(column)\"") }
+        if let key { place.append("key \(key)") }
+        return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+    }
+
+    /// The same error located in `file` (when it has no file yet).
+    public func inFile(_ name: String) -> InputError {
+        var copy = self
+        if copy.file == nil { copy.file = name }
+        return copy
+    }
+}

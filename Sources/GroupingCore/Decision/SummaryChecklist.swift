@@ -1,0 +1,97 @@
+/// The playbook's ten-item summary checklist, filled for one grouping.
+///
+/// Automatic items compare a number with its threshold (pass / fail, or not_assessed when
+/// the number does not exist, e.g. coverage without truth). Items a person signs (domain,
+/// interpretability, monitoring) read the config's `review` section and stay `review`
+/// otherwise.
+public enum SummaryChecklist {
+    public static let keys = [
+        "domain", "significance", "effect_size", "group_sizes", "loo", "separation", "shrinkage",
+        "coverage", "interpretability", "monitoring",
+    ]
+
+    /// The automatic items, whose failure sends a grouping back for revision.
+    public static let automaticKeys: Set<String> = [
+        "significance", "effect_size", "group_sizes", "loo", "separation", "shrinkage", "coverage",
+    ]
+
+    /// - Parameters:
+    ///   - candidate: the grouping's results.
+    ///   - comparison: the LOO comparison of every fitted candidate.
+    ///   - thresholds: the thresholds in force.
+    ///   - review: the sign-offs from the config.
+    public static func fill(
+        _ candidate: CandidateResult, comparison: [ComparisonRow], thresholds t: Thresholds, review: ReviewConfig
+    ) -> Checklist {
+        var items: [ChecklistItem] = []
+        func add(_ key: String, _ status: String, _ detail: String) {
+            items.append(ChecklistItem(key: key, status: status, detail: detail))
+        }
+        if let signOff = review.domainValidated {
+            add("domain", "pass", "Signed off: \(signOff)")
+        } else {
+            add("domain", "review", "Needs a product/business sign-off (review.domain_validated)")
+        }
+        if let p = candidate.anova.p {
+            add("significance", p < t.anovaP ? "pass" : "fail", "ANOVA p = \(Format.pValue(p)) (threshold \(Format.number(t.anovaP)))")
+        } else {
+            add("significance", "not_assessed", "ANOVA undefined: \(candidate.anova.reason ?? "no test")")
+        }
+        if let eta = candidate.etaSquared {
+            add("effect_size", eta > t.etaSquared ? "pass" : "fail", "η² = \(Format.number(eta, digits: 3)) (threshold \(Format.number(t.etaSquared)))")
+        } else {
+            add("effect_size", "not_assessed", "η² undefined (no variance in the outcome)")
+        }
+        let sizes = candidate.sizes
+        add(
+            "group_sizes", sizes.belowMin == 0 ? "pass" : "fail",
+            sizes.belowMin == 0
+                ? "Smallest group has \(sizes.min) creators (minimum \(t.minGroupSize))"
+                : "\(sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(t.minGroupSize) creators (smallest \(sizes.min))")
+        let hbm = candidate.hbm
+        if let row = comparison.first(where: { $0.name == candidate.name }) {
+            let within = row.dLooic <= t.looicTie
+            add(
+                "loo", within ? "pass" : "fail",
+                row.rank == 1
+                    ? "Best by LOO (elpd \(Format.number(row.elpdLoo, digits: 4)))"
+                    : "Rank \(row.rank): \(Format.number(row.dLooic, digits: 3)) LOO-IC points behind the best (tie within \(Format.number(t.looicTie)))")
+        } else {
+            add("loo", "not_assessed", hbm?.skipped.map { "Model not fitted: \($0)" } ?? "No ITEs: the model comparison was not run")
+        }
+        if let ratio = hbm?.separation?.ratio {
+            add("separation", ratio > t.separation ? "pass" : "fail", "Separation ratio \(Format.number(ratio, digits: 3)) (threshold \(Format.number(t.separation)))")
+        } else {
+            add("separation", "not_assessed", "No posterior for the group effects")
+        }
+        if let corr = hbm?.shrinkage?.corrPrecision {
+            add(
+                "shrinkage", corr < t.shrinkageCorr ? "pass" : "fail",
+                "Correlation of precision with shrinkage \(Format.number(corr, digits: 3)) (should be below \(Format.number(t.shrinkageCorr)))")
+        } else {
+            add("shrinkage", "not_assessed", hbm?.shrinkage == nil ? "No posterior estimates" : "Correlation undefined (constant precision or shrinkage)")
+        }
+        if let coverage = hbm?.coverage {
+            add(
+                "coverage", coverage.hbm >= t.coverage ? "pass" : "fail",
+                "95% intervals cover \(Format.percent(coverage.hbm)) of \(coverage.creators) true effects (threshold \(Format.percent(t.coverage)))")
+        } else {
+            add("coverage", "not_assessed", "No true effects given (data.truth)")
+        }
+        if let declared = review.interpretable {
+            if declared.contains(candidate.name) {
+                add("interpretability", "pass", "Declared interpretable by the team (review.interpretable)")
+            } else {
+                add("interpretability", "review", "Not among the groupings declared interpretable (\(declared.joined(separator: ", ")))")
+            }
+        } else {
+            add("interpretability", "review", "Needs a stakeholder sign-off (review.interpretable)")
+        }
+        if let plan = review.monitoring {
+            add("monitoring", "pass", "Scheduled: \(plan)")
+        } else {
+            add("monitoring", "review", "Needs a monitoring plan (review.monitoring)")
+        }
+        return Checklist(grouping: candidate.name, items: items)
+    }
+}

@@ -1,0 +1,38 @@
+/// Everything a run computed: the snapshot plus the per-row data the charts and
+/// `estimates.csv` need (kept out of `results.json`, which stays small).
+public struct AnalysisOutput: Sendable {
+    public var results: Results
+    public var frame: AnalysisFrame
+    /// Candidate groupings in results order.
+    public var groupings: [Grouping]
+    /// Per candidate name, the per-creator posterior of its fitted model.
+    public var creatorEstimates: [String: CreatorEstimates]
+    /// The grouping `estimates.csv` is written for (recommended, else best by LOO).
+    public var estimatesGrouping: String?
+    /// Seconds per phase, for the methods appendix (not in results.json: it would break
+    /// the reproducibility of the snapshot).
+    public var timings: [PhaseTiming]
+}
+
+/// Per-creator results of one candidate's model, aligned with the analysed rows
+/// (NaN for rows outside the fit, i.e. without a label).
+public struct CreatorEstimates: Sendable {
+    public var mean: [Double]
+    public var sd: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    /// Shrinkage per creator (NaN outside the fit) and in percent (NaN also where effect_hat = 0).
+    public var shrinkage: [Double]
+    public var shrinkagePercent: [Double]
+    public var precision: [Double]
+
+    public init(mean: [Double], sd: [Double], lower: [Double], upper: [Double], shrinkage: [Double], shrinkagePercent: [Double], precision: [Double]) {
+        self.mean = mean
+        self.sd = sd
+        self.lower = lower
+        self.upper = upper
+        self.shrinkage = shrinkage
+        self.shrinkagePercent = shrinkagePercent
+        self.precision = precision
+    }
+}

@@ -1,0 +1,50 @@
+/// Reads `data.panel` and estimates the ITEs with the imputation estimator, so that they
+/// flow into every later phase exactly as an `ites` file would.
+public enum PanelPhase {
+    public struct Estimated: Sendable {
+        public var ites: ITETable
+        public var summary: PanelEstimation
+        public var dropped: [DropCount]
+        public var estimate: PanelEstimate
+    }
+
+    /// - Throws: `InputError` naming the panel file, its rows and column for bad input.
+    public static func estimate(_ table: CSVTable, config: PanelConfig, idColumn: String) throws -> Estimated {
+        let idIndex = try table.columnIndex(idColumn, key: "data.id")
+        let periods = try table.numbers(try table.columnIndex(config.period, key: "data.panel.period"))
+        let outcomes = try table.numbers(try table.columnIndex(config.outcome, key: "data.panel.outcome"))
+        let firstTreated = try table.numbers(try table.columnIndex(config.firstTreated, key: "data.panel.first_treated"))
+        let ids = table.strings(idIndex)
+        var codeOf: [String: Int32] = [:]
+        var creatorIDs: [String] = []
+        var codes = [Int32](repeating: 0, count: table.rowCount)
+        for (row, id) in ids.enumerated() {
+            guard let id else {
+                throw InputError(file: table.fileName, row: row + 2, column: idColumn, message: "the id is empty")
+            }
+            if let code = codeOf[id] {
+                codes[row] = code
+            } else {
+                let code = Int32(creatorIDs.count)
+                codeOf[id] = code
+                creatorIDs.append(id)
+                codes[row] = code
+            }
+        }
+        let observations = PanelObservations(
+            creatorIDs: creatorIDs, creatorCodes: codes, periods: periods, outcomes: outcomes, firstTreated: firstTreated,
+            columns: PanelColumnNames(creator: idColumn, period: config.period, outcome: config.outcome, firstTreated: config.firstTreated))
+        let estimate: PanelEstimate
+        do {
+            estimate = try ImputationEstimator.estimate(
+                observations, settings: ImputationSettings(eventWindow: config.window, seMultiplier: config.seMultiplier))
+        } catch let error as PanelInputError {
+            throw InputError(file: table.fileName, message: error.description)
+        }
+        let ites = ITETable(
+            ids: estimate.creatorIDs, effectHat: estimate.effectHat, se: estimate.se,
+            fileRows: Array(repeating: 0, count: estimate.creatorIDs.count), source: "\(table.fileName) (estimated)")
+        let dropped = estimate.dropped.map { DropCount(reason: "panel: \($0.reason)", count: $0.count) }
+        return Estimated(ites: ites, summary: estimate.panelEstimation(), dropped: dropped, estimate: estimate)
+    }
+}

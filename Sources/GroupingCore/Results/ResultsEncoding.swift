@@ -1,0 +1,54 @@
+import Foundation
+
+extension Results {
+    /// `results.json`: pretty-printed with sorted keys, so the same inputs and seed give the
+    /// same bytes.
+    /// - Throws: `InputError` if a non-finite number slipped into the results (it names the
+    ///   key path); the library writes nil for values that do not exist.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(self)
+        } catch EncodingError.invalidValue(let value, let context) {
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            throw InputError(key: String(path.drop { $0 == "." }), message: "internal error: \(value) cannot be written to results.json")
+        }
+    }
+}
+
+/// `estimates.csv`: one row per analysed creator with its partially pooled estimate.
+public enum EstimatesTable {
+    public static let header = "creator_id,grouping,group,effect_hat,se,effect_hat_hbm,sd_hbm,ci_lower,ci_upper"
+
+    /// - Returns: nil when no model was fitted (no ITEs, or every candidate skipped).
+    public static func csv(_ output: AnalysisOutput) -> String? {
+        guard let name = output.estimatesGrouping, let posterior = output.creatorEstimates[name],
+            let grouping = output.groupings.first(where: { $0.name == name }),
+            let effectHat = output.frame.effectHat, let se = output.frame.se
+        else { return nil }
+        var text = header + "\n"
+        text.reserveCapacity(output.frame.rowCount * 96)
+        for row in 0..<output.frame.rowCount {
+            let code = grouping.codes[row]
+            let group = code >= 0 ? grouping.labels[Int(code)] : ""
+            let fields = [
+                quoted(output.frame.ids[row]), quoted(name), quoted(group), number(effectHat[row]), number(se[row]),
+                number(posterior.mean[row]), number(posterior.sd[row]), number(posterior.lower[row]), number(posterior.upper[row]),
+            ]
+            text += fields.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// The shortest text that reads back as the same double; empty for a missing value.
+    static func number(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : ""
+    }
+
+    /// RFC 4180 quoting when the field needs it.
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GroupingCore
+
+/// `grouping-report diff OLD NEW`: quarterly re-validation of two snapshots.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compares two results.json snapshots; exits 1 when a production alert fires.",
+        discussion: """
+            Alerts (playbook, production workflow): the production grouping's quality fell below \
+            quality_poor, the LOO ranking changed, its coverage is below 0.90, or its shrinkage \
+            pattern changed. Exit status: 0 no alert, 1 an alert fired, 2 unreadable input.
+            """)
+
+    @Argument(help: "The older results.json.")
+    var old: String
+
+    @Argument(help: "The newer results.json.")
+    var new: String
+
+    @Flag(help: "Print the comparison as JSON for scripts.")
+    var json = false
+
+    func run() throws {
+        let diff: SnapshotDiff
+        do {
+            diff = SnapshotDiff(old: try load(old), new: try load(new))
+        } catch {
+            exitWithError(error)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let data = (try? encoder.encode(diff)) ?? Data("{}".utf8)
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(diff.table(), terminator: "")
+        }
+        if !diff.alerts.isEmpty { throw ExitCode(1) }
+    }
+
+    func load(_ path: String) throws -> Snapshot {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, message: "cannot read the snapshot (does it exist?)")
+        }
+        do {
+            return try JSONDecoder().decode(Snapshot.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) {
+            throw InputError(file: path, message: "is not valid JSON: \(context.debugDescription)")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            let key = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            throw InputError(file: path, key: String(key.drop(while: { $0 == "." })), message: "has an unexpected value: \(context.debugDescription)")
+        } catch {
+            throw InputError(file: path, message: "is not a results.json snapshot: \(error)")
+        }
+    }
+}

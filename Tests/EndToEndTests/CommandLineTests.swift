@@ -1,0 +1,166 @@
+import Foundation
+import XCTest
+
+/// Runs the built `grouping-report` executable as a user would and checks what it writes.
+final class CommandLineTests: XCTestCase {
+    /// The folder holding the built products (the test bundle sits next to them).
+    static let productsDirectory: URL = {
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+    }()
+
+    static let executable = productsDirectory.appendingPathComponent("grouping-report")
+    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/creator-platform")
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("grouping-report-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    /// A copy of the example dataset whose files a test may edit.
+    func exampleCopy() throws -> URL {
+        let folder = try temporaryDirectory().appendingPathComponent("data")
+        try FileManager.default.copyItem(at: Self.example, to: folder)
+        return folder
+    }
+
+    func edit(_ file: URL, _ change: (inout [String]) -> Void) throws {
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        change(&lines)
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    /// Runs `run` on a broken copy of the example and checks the one-line error and that
+    /// nothing was written.
+    func assertRunFails(
+        contains expected: [String], file: StaticString = #filePath, line: UInt = #line, breaking: (URL) throws -> Void
+    ) throws {
+        let data = try exampleCopy()
+        try breaking(data)
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        let result = try run(["run", data.appendingPathComponent("config.yml").path, "--out", out.path, "--quiet"])
+        XCTAssertNotEqual(result.status, 0, file: file, line: line)
+        let errorLines = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        XCTAssertEqual(errorLines.count, 1, result.stderr, file: file, line: line)
+        for text in expected {
+            XCTAssertTrue(result.stderr.contains(text), "expected \"\(text)\" in: \(result.stderr)", file: file, line: line)
+        }
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        XCTAssertEqual(written, [], "a failed run wrote files", file: file, line: line)
+    }
+
+    func testMissingFile() throws {
+        try assertRunFails(contains: ["ites.csv", "cannot read"]) { data in
+            try FileManager.default.removeItem(at: data.appendingPathComponent("ites.csv"))
+        }
+    }
+
+    func testMissingColumn() throws {
+        try assertRunFails(contains: ["creators.csv", "column \"revenue_pre\"", "outcome.pre"]) { data in
+            try self.edit(data.appendingPathComponent("creators.csv")) { lines in
+                lines[0] = lines[0].replacingOccurrences(of: "revenue_pre", with: "revenue_before")
+            }
+        }
+    }
+
+    func testNonNumericCell() throws {
+        try assertRunFails(contains: ["creators.csv", "row 5", "column \"arpu\"", "\"12abc\" is not a number"]) { data in
+            try self.edit(data.appendingPathComponent("creators.csv")) { lines in
+                var fields = lines[4].components(separatedBy: ",")
+                fields[4] = "12abc"
+                lines[4] = fields.joined(separator: ",")
+            }
+        }
+    }
+
+    func testDuplicateID() throws {
+        try assertRunFails(contains: ["creators.csv", "row 4", "column \"creator_id\"", "duplicate id", "also on row 2"]) { data in
+            try self.edit(data.appendingPathComponent("creators.csv")) { lines in
+                let firstID = lines[1].components(separatedBy: ",")[0]
+                var fields = lines[3].components(separatedBy: ",")
+                fields[0] = firstID
+                lines[3] = fields.joined(separator: ",")
+            }
+        }
+    }
+
+    func testUnknownConfigKey() throws {
+        try assertRunFails(contains: ["config.yml", "candidates[2].quantile", "unknown key"]) { data in
+            try self.edit(data.appendingPathComponent("config.yml")) { lines in
+                for i in lines.indices where lines[i].contains("quantiles: follower_count") {
+                    lines[i] = lines[i].replacingOccurrences(of: "quantiles:", with: "quantile:")
+                }
+            }
+        }
+    }
+
+    func testEmptyTable() throws {
+        try assertRunFails(contains: ["creators.csv", "no data rows"]) { data in
+            try self.edit(data.appendingPathComponent("creators.csv")) { lines in lines = [lines[0], ""] }
+        }
+    }
+
+    func testCandidateColumnAbsent() throws {
+        try assertRunFails(contains: ["creators.csv", "column \"platform\"", "candidates[1]"]) { data in
+            try self.edit(data.appendingPathComponent("config.yml")) { lines in
+                for i in lines.indices where lines[i] == "  - content_type" { lines[i] = "  - platform" }
+            }
+        }
+    }
+
+    func testSimulateWritesAConfigThatRuns() throws {
+        let folder = try temporaryDirectory()
+        let simulated = try run(["simulate", "--out", folder.path, "--creators", "300", "--seed", "7"])
+        XCTAssertEqual(simulated.status, 0, simulated.stderr)
+        for name in ["creators.csv", "ites.csv", "panel.csv", "truth.csv", "config.yml"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), name)
+        }
+        let out = folder.appendingPathComponent("out")
+        let result = try run(["run", folder.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "", "--quiet must silence progress")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
+        XCTAssertEqual(json?["schema_version"] as? Int, 1)
+        XCTAssertEqual((json?["candidates"] as? [Any])?.count, 7)
+    }
+
+    func testSameSeedGivesTheSameResults() throws {
+        let folder = try temporaryDirectory()
+        var outputs: [Data] = []
+        for name in ["a", "b"] {
+            let out = folder.appendingPathComponent(name)
+            let result = try run(["run", Self.example.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("results.json")))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertFalse(String(decoding: outputs[0], as: UTF8.self).contains("NaN"))
+    }
+}

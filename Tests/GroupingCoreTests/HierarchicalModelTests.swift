@@ -33,8 +33,23 @@ final class HierarchicalModelTests: XCTestCase {
     }
 
     func testPosteriorAgreesWithPyMC() throws {
-        let reference = try XCTUnwrap(Self.reference)
-        let fit = try XCTUnwrap(Self.referenceFit)
+        try assertAgreesWithPyMC(try XCTUnwrap(Self.reference), try XCTUnwrap(Self.referenceFit))
+    }
+
+    /// The example platform (examples/creator-platform, grouping by genre), fitted by PyMC.
+    func testExamplePosteriorAgreesWithPyMC() throws {
+        let reference = try Fixtures.load(
+            PyMCReference.self, target: "GroupingCoreTests", name: "pymc_example_genre.json")
+        let fit = HierarchicalModel.fit(
+            HierarchicalModelData(
+                effects: reference.effects, ses: reference.ses, codes: reference.codes,
+                groupCount: reference.labels.count),
+            labels: reference.labels)
+        try assertAgreesWithPyMC(reference, fit)
+    }
+
+    /// Means and sds within 4 combined Monte-Carlo standard errors.
+    private func assertAgreesWithPyMC(_ reference: PyMCReference, _ fit: HierarchicalFit) throws {
         XCTAssertEqual(reference.divergences, 0)
         let s = Double(fit.mu.count)
         var compared: [(String, MeanSD)] = [

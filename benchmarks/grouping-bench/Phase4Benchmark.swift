@@ -7,7 +7,7 @@ import GroupingCore
 /// candidate, in total, and the peak resident memory (VmHWM from /proc/self/status).
 ///
 /// Arguments: `--creators N` (default 20000), `--chains C` (4), `--draws D` (1000),
-/// `--seed S` (42).
+/// `--seed S` (42), `--groups 5,8,12,20,50` (the candidates), `--verbose` (stage times).
 func runPhase4Benchmark(arguments: [String]) {
     func value(_ name: String, _ fallback: Int) -> Int {
         guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
@@ -18,7 +18,11 @@ func runPhase4Benchmark(arguments: [String]) {
     let creators = value("--creators", 20000)
     let settings = SamplerSettings(
         chains: value("--chains", 4), draws: value("--draws", 1000), seed: UInt64(value("--seed", 42)))
-    let groupCounts = [5, 8, 12, 20, 50]
+    var groupCounts = [5, 8, 12, 20, 50]
+    if let index = arguments.firstIndex(of: "--groups"), index + 1 < arguments.count {
+        groupCounts = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+    }
+    let verbose = arguments.contains("--verbose")
 
     // Simulated ITEs: the true effect depends on a latent "genre" with 8 levels; the
     // candidates cut a noisy copy of it into k groups.
@@ -42,7 +46,12 @@ func runPhase4Benchmark(arguments: [String]) {
         let codes = latent.map { Int32(min(Int($0 * Double(k)), k - 1)) }
         let data = HierarchicalModelData(effects: effects, ses: ses, codes: codes, groupCount: k)
         let candidateStart = DispatchTime.now().uptimeNanoseconds
-        let fit = HierarchicalModel.fit(data, settings: settings)
+        let fit = HierarchicalModel.fit(data, settings: settings) { message in
+            if verbose {
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - candidateStart) / 1e9
+                print(String(format: "    %7.2f s  ", elapsed) + message)
+            }
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - candidateStart) / 1e9
         names.append("k\(k)")
         pointwise.append(fit.pointwiseElpd)

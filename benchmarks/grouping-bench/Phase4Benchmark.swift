@@ -65,7 +65,16 @@ func runPhase4Benchmark(arguments: [String]) {
     let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("  comparison: " + rows.map { String(format: "%@ w=%.3f", $0.name, $0.weight) }.joined(separator: ", ")
         + String(format: " (%.2f s)", compareSeconds))
-    print(String(format: "total %.2f s, peak RSS %@", total, peakResidentMemory()))
+    print(String(format: "total %.2f s wall, %.2f s CPU, peak RSS %@", total, cpuSeconds(), peakResidentMemory()))
+}
+
+/// User + system CPU time of the process so far (getrusage), which is less sensitive than
+/// wall time to other processes sharing the cores.
+private func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+        + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
 /// VmHWM from /proc/self/status ("unknown" where there is none).

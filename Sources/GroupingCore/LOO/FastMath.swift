@@ -38,6 +38,33 @@ enum FastMath {
         return p * Double(bitPattern: UInt64(exponent) << 52)
     }
 
+    /// exp of a non-positive argument without branches (arguments below −708 are raised to
+    /// −708, i.e. give ~3e-308 instead of 0: harmless in sums holding a term ≥ 1). n is
+    /// rounded by adding 1.5·2⁵², whose low bits then hold n, and 2ⁿ is built from them.
+    @inlinable @inline(__always)
+    static func expNonPositive(_ x: Double) -> Double {
+        let clamped = max(x, -708)
+        let magic = 6_755_399_441_055_744.0
+        let shifted = clamped * 1.4426950408889634 + magic
+        let n = shifted - magic
+        let f = (clamped - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+        var p = 1.0 / 479_001_600
+        p = p * f + 1.0 / 39_916_800
+        p = p * f + 1.0 / 3_628_800
+        p = p * f + 1.0 / 362_880
+        p = p * f + 1.0 / 40320
+        p = p * f + 1.0 / 5040
+        p = p * f + 1.0 / 720
+        p = p * f + 1.0 / 120
+        p = p * f + 1.0 / 24
+        p = p * f + 1.0 / 6
+        p = p * f + 0.5
+        p = p * f + 1
+        p = p * f + 1
+        let bits = (shifted.bitPattern &- 0x4338_0000_0000_0000 &+ 1023) &<< 52
+        return p * Double(bitPattern: bits)
+    }
+
     @inlinable @inline(__always)
     static func log1p(_ u: Double) -> Double {
         let t = 1 + u

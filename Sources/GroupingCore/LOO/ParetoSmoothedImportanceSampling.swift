@@ -121,15 +121,37 @@ public enum PSIS {
         var sumAll = 0.0
         var lppdSum = 0.0
         var kept = 0
-        for index in 0..<s {
-            let value = r[index]
-            let e = FastMath.exp(value - maximum)
-            sumAll += e
-            if reciprocal { lppdSum += scaleToMinimum / e } else { lppdSum += FastMath.exp(minimum - value) }
-            if value >= guess {
-                scratch[kept] = value
-                kept += 1
+        // Σ exp(r − max) and Σ exp(min − r); the second as a scaled reciprocal of the first
+        // when no term can underflow, two draws per division (1/a + 1/b = (a + b)/(ab), with
+        // ab ≥ e⁻⁶⁸⁰ when max − min < 340).
+        if maximum - minimum < 340 {
+            let pairs = s / 2
+            for pair in 0..<pairs {
+                let a = FastMath.expNonPositive(r[2 * pair] - maximum)
+                let b = FastMath.expNonPositive(r[2 * pair + 1] - maximum)
+                sumAll += a + b
+                lppdSum += scaleToMinimum * (a + b) / (a * b)
             }
+            if s % 2 == 1 {
+                let e = FastMath.expNonPositive(r[s - 1] - maximum)
+                sumAll += e
+                lppdSum += scaleToMinimum / e
+            }
+        } else if reciprocal {
+            for index in 0..<s {
+                let e = FastMath.expNonPositive(r[index] - maximum)
+                sumAll += e
+                lppdSum += scaleToMinimum / e
+            }
+        } else {
+            for index in 0..<s {
+                sumAll += FastMath.expNonPositive(r[index] - maximum)
+                lppdSum += FastMath.expNonPositive(minimum - r[index])
+            }
+        }
+        for index in 0..<s where r[index] >= guess {
+            scratch[kept] = r[index]
+            kept += 1
         }
         let lppd = -minimum + Foundation.log(lppdSum) - Foundation.log(Double(s))
 

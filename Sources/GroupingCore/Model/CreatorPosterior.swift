@@ -182,15 +182,22 @@ enum CreatorPosterior {
             sumVariance += Double(segment.end - segment.start) * (seSquared * segment.tauSquared / v)
             var segmentOffset = 0.0
             var segmentSquares = 0.0
+            // r is increasing in d², so its extremes in the segment are those of d²
+            // (tracked with plain compares: `max` would add NaN handling to the chain).
+            var largest = 0.0
+            var smallest = Double.greatestFiniteMagnitude
             for position in segment.start..<segment.end {
                 let d = mu[position] - y
                 let dd = d * d
-                let r = constant + half * dd
-                ratios[position] = r
-                maximum = max(maximum, r)
-                minimum = min(minimum, r)
+                ratios[position] = constant + half * dd
+                largest = dd > largest ? dd : largest
+                smallest = dd < smallest ? dd : smallest
                 segmentOffset += d
                 segmentSquares += dd
+            }
+            if segment.end > segment.start {
+                maximum = max(maximum, constant + half * largest)
+                minimum = min(minimum, constant + half * smallest)
             }
             sumOffset += shrink * segmentOffset
             sumOffsetSquared += shrink * shrink * segmentSquares

@@ -169,6 +169,9 @@ final class HierarchicalModelTests: XCTestCase {
             ("equal effects", HierarchicalModelData(
                 effects: [Double](repeating: 0.25, count: 6), ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1],
                 codes: [0, 0, 0, 1, 1, 1], groupCount: 2)),
+            ("no creators", HierarchicalModelData(effects: [], ses: [], codes: [], groupCount: 2)),
+            ("an empty group", HierarchicalModelData(
+                effects: [0.1, 0.3, -0.2, 0.5], ses: [0.1, 0.2, 0.1, 0.3], codes: [0, 0, 2, 2], groupCount: 3)),
             ("equal effects and se", HierarchicalModelData(
                 effects: [Double](repeating: 0, count: 6), ses: [Double](repeating: 0.1, count: 6),
                 codes: [0, 1, 0, 1, 0, 1], groupCount: 2)),

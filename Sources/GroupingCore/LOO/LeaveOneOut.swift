@@ -56,6 +56,12 @@ public enum LeaveOneOut {
     public static func summarize(
         elpd: [Double], lppd: [Double], paretoK: [Double], sampleCount: Int
     ) -> LOOSummary {
+        let threshold = goodKThreshold(sampleCount: sampleCount)
+        guard !elpd.isEmpty else {
+            return LOOSummary(
+                elpd: 0, se: 0, pLoo: 0, looic: 0, kMax: 0, kThreshold: threshold,
+                paretoK: ParetoKCounts(good: 0, bad: 0, veryBad: 0))
+        }
         let n = Double(elpd.count)
         let total = NeumaierSum.of(elpd)
         let mean = total / n
@@ -63,7 +69,6 @@ public enum LeaveOneOut {
         for value in elpd { squares += (value - mean) * (value - mean) }
         let se = (n * (squares / n)).squareRoot()
         let pLoo = NeumaierSum.of(lppd) - total
-        let threshold = goodKThreshold(sampleCount: sampleCount)
         var good = 0
         var bad = 0
         var veryBad = 0

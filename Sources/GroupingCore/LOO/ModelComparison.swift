@@ -14,7 +14,7 @@ public enum ModelComparison {
     public static func compare(names: [String], pointwiseElpd: [[Double]]) -> [ComparisonRow] {
         let modelCount = names.count
         guard modelCount > 0 else { return [] }
-        let n = Double(pointwiseElpd[0].count)
+        let n = Double(max(pointwiseElpd[0].count, 1))
         let elpd = pointwiseElpd.map { NeumaierSum.of($0) }
         let order = (0..<modelCount).sorted { elpd[$0] > elpd[$1] || (elpd[$0] == elpd[$1] && $0 < $1) }
         let weights = StackingWeights.compute(pointwiseElpd: pointwiseElpd)

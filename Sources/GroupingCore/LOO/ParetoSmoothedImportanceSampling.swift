@@ -64,85 +64,156 @@ public enum PSIS {
     ///     elpd_i = log(n_body + Σ_tail exp(x̃_t − x_t)) − max r − logsumexp(x̃)
     ///     lppd_i = logsumexp(−r) − log S
     ///
+    /// The cutoff (the (M+1)-th largest ratio) is found by partial selection: a threshold
+    /// guessed from every 8th ratio keeps about 2M + 60 candidates in one pass (with the sum of
+    /// exp), and the exact order statistic is selected among them; when the guess keeps too
+    /// few, the whole buffer is selected instead. The result does not depend on the guess.
+    ///
     /// - Parameters:
-    ///   - ratios: r_s = −log p(y_i | draw s), overwritten (partially reordered).
+    ///   - ratios: r_s = −log p(y_i | draw s); left unchanged unless the fallback runs.
     ///   - tailLength: M from `tailLength(sampleCount:reff:)`.
-    ///   - tail: scratch of at least M + 1 doubles.
-    /// - Complexity: O(S) expected (one selection, one pass of exp) plus O(M·√M) for the fit.
+    ///   - scratch: at least S doubles.
+    ///   - maximum, minimum: max and min of `ratios`, when the caller already has them.
+    /// - Complexity: O(S) (one pass of exp) plus O(M·√M) for the fit.
     @inlinable
     public static func pointwise(
-        ratios: UnsafeMutableBufferPointer<Double>, tailLength: Int, tail: UnsafeMutableBufferPointer<Double>
+        ratios: UnsafeMutableBufferPointer<Double>, tailLength: Int, tail scratch: UnsafeMutableBufferPointer<Double>,
+        maximum knownMaximum: Double? = nil, minimum knownMinimum: Double? = nil
     ) -> (elpd: Double, lppd: Double, k: Double) {
-        pointwiseCore(ratios: ratios, tailLength: tailLength, tail: tail)
+        pointwiseCore(
+            ratios: ratios, tailLength: tailLength, scratch: scratch, knownMaximum: knownMaximum,
+            knownMinimum: knownMinimum)
     }
 
     @usableFromInline
     static func pointwiseCore(
-        ratios r: UnsafeMutableBufferPointer<Double>, tailLength: Int, tail: UnsafeMutableBufferPointer<Double>
+        ratios r: UnsafeMutableBufferPointer<Double>, tailLength: Int, scratch: UnsafeMutableBufferPointer<Double>,
+        knownMaximum: Double?, knownMinimum: Double?
     ) -> (elpd: Double, lppd: Double, k: Double) {
         let s = r.count
         var maximum = -Double.infinity
         var minimum = Double.infinity
-        for value in r {
-            maximum = max(maximum, value)
-            minimum = min(minimum, value)
-        }
-        let cutoffIndex = max(s - tailLength - 1, 0)
-        let cutoffRatio = QuickSelect.select(r, k: cutoffIndex)
-        let cutoff = max(cutoffRatio - maximum, logTiny)
-
-        var bodySum = 0.0
-        var bodyCount = 0
-        var lppdSum = 0.0
-        var tailCount = 0
-        for index in 0..<s {
-            let x = r[index] - maximum
-            lppdSum += exp(minimum - r[index])
-            if index > cutoffIndex && x > cutoff {
-                tail[tailCount] = x
-                tailCount += 1
-            } else {
-                bodySum += exp(x)
-                bodyCount += 1
+        if let knownMaximum, let knownMinimum {
+            maximum = knownMaximum
+            minimum = knownMinimum
+        } else {
+            for value in r {
+                maximum = max(maximum, value)
+                minimum = min(minimum, value)
             }
         }
-        let lppd = -minimum + log(lppdSum) - log(Double(s))
+        let cutoffIndex = max(s - tailLength - 1, 0)
+        // Guess a threshold below the cutoff from every 8th ratio.
+        let stride = 8
+        let subsampleCount = s / stride
+        var guess = -Double.infinity
+        if subsampleCount >= 64 {
+            for j in 0..<subsampleCount { scratch[j] = r[j * stride] }
+            let above = (2 * (tailLength + 1)) / stride + 8
+            let rank = subsampleCount - 1 - above
+            if rank > 0 {
+                guess = QuickSelect.select(UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), k: rank)
+            }
+        }
+        // One pass: Σ exp(x), Σ exp(−(r − min)), candidates r ≥ guess.
+        let reciprocal = maximum - minimum < 700
+        let scaleToMinimum = FastMath.exp(minimum - maximum)
+        var sumAll = 0.0
+        var lppdSum = 0.0
+        var kept = 0
+        // Σ exp(r − max) and Σ exp(min − r); the second as a scaled reciprocal of the first
+        // when no term can underflow, two draws per division (1/a + 1/b = (a + b)/(ab), with
+        // ab ≥ e⁻⁶⁸⁰ when max − min < 340).
+        if maximum - minimum < 340 {
+            let pairs = s / 2
+            for pair in 0..<pairs {
+                let a = FastMath.expNonPositive(r[2 * pair] - maximum)
+                let b = FastMath.expNonPositive(r[2 * pair + 1] - maximum)
+                sumAll += a + b
+                lppdSum += scaleToMinimum * (a + b) / (a * b)
+            }
+            if s % 2 == 1 {
+                let e = FastMath.expNonPositive(r[s - 1] - maximum)
+                sumAll += e
+                lppdSum += scaleToMinimum / e
+            }
+        } else if reciprocal {
+            for index in 0..<s {
+                let e = FastMath.expNonPositive(r[index] - maximum)
+                sumAll += e
+                lppdSum += scaleToMinimum / e
+            }
+        } else {
+            for index in 0..<s {
+                sumAll += FastMath.expNonPositive(r[index] - maximum)
+                lppdSum += FastMath.expNonPositive(minimum - r[index])
+            }
+        }
+        for index in 0..<s where r[index] >= guess {
+            scratch[kept] = r[index]
+            kept += 1
+        }
+        let lppd = -minimum + Foundation.log(lppdSum) - Foundation.log(Double(s))
+
+        var candidates: UnsafeMutableBufferPointer<Double>
+        var candidateCutoffIndex: Int
+        if kept >= tailLength + 1 {
+            candidates = UnsafeMutableBufferPointer(rebasing: scratch[0..<kept])
+            candidateCutoffIndex = kept - tailLength - 1
+        } else {
+            for index in 0..<s { scratch[index] = r[index] }
+            candidates = UnsafeMutableBufferPointer(rebasing: scratch[0..<s])
+            candidateCutoffIndex = cutoffIndex
+        }
+        let cutoffRatio = QuickSelect.select(candidates, k: candidateCutoffIndex)
+        let cutoff = max(cutoffRatio - maximum, logTiny)
+        // The tail: candidates after the cutoff strictly above it, moved to the front.
+        var tailCount = 0
+        var tailRawSum = 0.0
+        for index in (candidateCutoffIndex + 1)..<candidates.count {
+            let x = candidates[index] - maximum
+            if x > cutoff {
+                candidates[tailCount] = x
+                tailCount += 1
+                tailRawSum += FastMath.exp(x)
+            }
+        }
+        let bodySum = max(sumAll - tailRawSum, 0)
+        let bodyCount = s - tailCount
 
         var k = Double.infinity
         var tailWeightSum = 0.0  // Σ exp(x̃_t)
         var tailRatioSum = 0.0  // Σ exp(x̃_t − x_t)
-        var tailBuffer = UnsafeMutableBufferPointer(rebasing: tail[0..<tailCount])
+        var tailBuffer = UnsafeMutableBufferPointer(rebasing: candidates[0..<tailCount])
         var smoothed = false
         if tailCount > 4 {
             tailBuffer.sort()
-            let expCutoff = exp(cutoff)
-            // exceedances in the upper part of the scratch would need room; compute in place
-            // after remembering x: store exceedances in place and recover x from them.
-            for j in 0..<tailCount { tailBuffer[j] = exp(tailBuffer[j]) - expCutoff }
+            let expCutoff = Foundation.exp(cutoff)
+            for j in 0..<tailCount { tailBuffer[j] = Foundation.exp(tailBuffer[j]) - expCutoff }
             let fit = GeneralizedParetoFit.fit(sorted: UnsafeBufferPointer(tailBuffer))
             k = fit.k
             if k.isFinite && fit.sigma > 0 {
                 smoothed = true
                 let count = Double(tailCount)
                 for j in 0..<tailCount {
-                    let xRaw = log(tailBuffer[j] + expCutoff)
+                    let xRaw = Foundation.log(tailBuffer[j] + expCutoff)
                     let q = GeneralizedParetoFit.quantile((Double(j) + 0.5) / count, k: fit.k, sigma: fit.sigma)
-                    let xSmooth = min(log(q + expCutoff), 0)
-                    tailWeightSum += exp(xSmooth)
-                    tailRatioSum += exp(xSmooth - xRaw)
+                    let xSmooth = min(Foundation.log(q + expCutoff), 0)
+                    tailWeightSum += Foundation.exp(xSmooth)
+                    tailRatioSum += Foundation.exp(xSmooth - xRaw)
                 }
             } else {
-                for j in 0..<tailCount { tailBuffer[j] = log(tailBuffer[j] + expCutoff) }
+                for j in 0..<tailCount { tailBuffer[j] = Foundation.log(tailBuffer[j] + expCutoff) }
             }
         }
         if !smoothed {
             for j in 0..<tailCount {
-                tailWeightSum += exp(tailBuffer[j])
+                tailWeightSum += Foundation.exp(tailBuffer[j])
                 tailRatioSum += 1
             }
         }
-        let normaliser = log(bodySum + tailWeightSum)
-        let elpd = log(Double(bodyCount) + tailRatioSum) - maximum - normaliser
+        let normaliser = Foundation.log(bodySum + tailWeightSum)
+        let elpd = Foundation.log(Double(bodyCount) + tailRatioSum) - maximum - normaliser
         return (elpd, lppd, k)
     }
 }

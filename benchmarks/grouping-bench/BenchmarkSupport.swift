@@ -2,14 +2,36 @@ import Foundation
 
 /// Wall-clock timing and peak memory for the benchmarks.
 enum BenchmarkSupport {
-    /// Peak resident set size of this process in MiB (Linux `VmHWM`), or nil elsewhere.
-    static func peakMemoryMiB() -> Double? {
+    /// A field of `/proc/self/status` (`VmHWM` = peak resident set, `VmRSS` = current) in
+    /// MiB, or nil where there is no such file (not Linux).
+    static func memoryMiB(_ field: String = "VmHWM") -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
             let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first
             return kilobytes.map { $0 / 1024 }
         }
         return nil
+    }
+
+    /// Peak resident set size of this process in MiB (Linux `VmHWM`), or nil elsewhere.
+    static func peakMemoryMiB() -> Double? { memoryMiB("VmHWM") }
+
+    /// The peak resident set as text: "123 MiB", or "unavailable".
+    static func peakMemoryText() -> String {
+        peakMemoryMiB().map { String(format: "%.0f MiB", $0) } ?? "unavailable"
+    }
+
+    /// User plus system CPU time of the whole process so far, in seconds (getrusage): on a
+    /// shared machine the wall time depends on the load, the CPU time much less.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Resets the peak-RSS mark (Linux: `5` into `/proc/self/clear_refs`), so that setup
@@ -29,9 +51,10 @@ enum BenchmarkSupport {
         return value
     }
 
-    /// The integer after `--name` in the arguments, or `fallback`.
-    static func integer(_ name: String, in arguments: [String], default fallback: Int) -> Int {
-        guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count,
+    /// The integer after `flag` (e.g. `--creators`) in the arguments, or `fallback`;
+    /// underscores are allowed (`1_000_000`).
+    static func integer(_ flag: String, in arguments: [String], default fallback: Int) -> Int {
+        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count,
             let value = Int(arguments[index + 1].replacingOccurrences(of: "_", with: ""))
         else { return fallback }
         return value

@@ -13,10 +13,7 @@ import GroupingCore
 /// missing, so the median imputation runs too.
 func runClusteringBenchmark(arguments: [String]) {
     func value(_ flag: String, _ fallback: Int) -> Int {
-        guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count,
-            let parsed = Int(arguments[index + 1])
-        else { return fallback }
-        return parsed
+        BenchmarkSupport.integer(flag, in: arguments, default: fallback)
     }
     let creators = value("--creators", 1_000_000)
     let kMin = value("--k-min", 2)
@@ -31,7 +28,7 @@ func runClusteringBenchmark(arguments: [String]) {
     var options = ClusteringOptions()
     if exact { options.exactRowLimit = Int.max }
     let start = Date()
-    let cpuStart = processCPUSeconds()
+    let cpuStart = BenchmarkSupport.processCPUSeconds()
     let outcome: ClusteringOutcome
     do {
         outcome = try Clustering.run(
@@ -42,13 +39,13 @@ func runClusteringBenchmark(arguments: [String]) {
         return
     }
     let seconds = Date().timeIntervalSince(start)
-    let cpuSeconds = processCPUSeconds() - cpuStart
+    let cpuSeconds = BenchmarkSupport.processCPUSeconds() - cpuStart
     let result = outcome.result
     print("clustering benchmark: \(creators) creators × \(names.count) features, k = \(kMin)…\(kMax), "
         + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
     print(String(format: "  data generation   %.2f s", generationSeconds))
     print(String(format: "  clustering phase  %.2f s wall, %.2f s CPU (all threads)", seconds, cpuSeconds))
-    print("  peak memory (VmHWM) \(peakResidentMemory())")
+    print("  peak memory (VmHWM) \(BenchmarkSupport.peakMemoryText())")
     print("  method: \(result.method)")
     print("  chosen k = \(result.chosenK) (\(result.rule)): \(result.ruleDetail)")
     print("  inertias: " + result.inertias.map { "\($0.k): \(String(format: "%.1f", $0.inertia))" }
@@ -82,24 +79,4 @@ private func syntheticCreatorFeatures(creators: Int, seed: UInt64) -> ([[Double]
     return (columns, names)
 }
 
-/// User plus system CPU time of the whole process so far, in seconds (getrusage): on a
-/// shared machine the wall time depends on the load, the CPU time much less.
-private func processCPUSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    #else
-    getrusage(RUSAGE_SELF, &usage)
-    #endif
-    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-}
 
-/// The process's peak resident set size, from /proc/self/status (Linux).
-private func peakResidentMemory() -> String {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-    else { return "unavailable" }
-    let kilobytes = Double(line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0)
-    return String(format: "%.0f MB", kilobytes / 1024)
-}

@@ -5,7 +5,7 @@ import GroupingCore
 /// and the example's five non-cluster candidates
 /// (genre, content_type, size_quartile, arpu_quintile, genre_x_arpu).
 func runDescriptionBenchmark(arguments: [String]) {
-    let creators = BenchmarkSupport.integer("creators", in: arguments, default: 1_000_000)
+    let creators = BenchmarkSupport.integer("--creators", in: arguments, default: 1_000_000)
     print("== load + Phase 1 + Phase 3: \(creators) creators, 5 candidates")
     let files = BenchmarkSupport.measure("simulate the input files (not part of the figure)") {
         Dictionary(uniqueKeysWithValues: CreatorPlatformSimulator(creators: creators, seed: 1).files()

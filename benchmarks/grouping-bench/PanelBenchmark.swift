@@ -11,11 +11,8 @@ import GroupingCore
 ///
 /// Usage: grouping-bench panel [--creators N] [--periods T] [--seed S] [--shuffle]
 func runPanelBenchmark(arguments: [String]) {
-    func value(_ name: String, _ fallback: Int) -> Int {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-            let parsed = Int(arguments[index + 1])
-        else { return fallback }
-        return parsed
+    func value(_ flag: String, _ fallback: Int) -> Int {
+        BenchmarkSupport.integer(flag, in: arguments, default: fallback)
     }
     let creators = value("--creators", 1_000_000)
     let periods = value("--periods", 24)
@@ -25,7 +22,7 @@ func runPanelBenchmark(arguments: [String]) {
     var (panel, truth) = simulateRollout(creators: creators, periods: periods, seed: seed)
     if arguments.contains("--shuffle") { shuffleRows(&panel, seed: seed) }
     let simulationSeconds = Date().timeIntervalSince(simulationStart)
-    let residentBefore = memoryStatus("VmRSS")
+    let residentBefore = (BenchmarkSupport.memoryMiB("VmRSS") ?? 0)
     print("panel: \(creators) creators × \(periods) periods = \(panel.count) observations; "
         + String(format: "simulated in %.2f s, RSS %.0f MB", simulationSeconds, residentBefore))
 
@@ -44,7 +41,7 @@ func runPanelBenchmark(arguments: [String]) {
         covered += 1
     }
     print(String(format: "estimate: %.2f s on %d cores; peak RSS (VmHWM) %.0f MB", seconds,
-                 ProcessInfo.processInfo.activeProcessorCount, memoryStatus("VmHWM")))
+                 ProcessInfo.processInfo.activeProcessorCount, (BenchmarkSupport.memoryMiB("VmHWM") ?? 0)))
     print(String(format: "  %d creators estimated, ATT %.5f (se %.5f), raw coverage %.4f",
                  estimate.creatorIDs.count, estimate.att, estimate.attSe,
                  Double(covered) / Double(max(1, estimate.creatorIDs.count))))
@@ -95,12 +92,3 @@ private func shuffleRows(_ panel: inout PanelObservations, seed: UInt64) {
     panel.firstTreated = order.map { panel.firstTreated[$0] }
 }
 
-/// A field of /proc/self/status in MB (0 where unavailable).
-private func memoryStatus(_ field: String) -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
-        let number = line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first
-        return (number.flatMap { Double($0) } ?? 0) / 1024
-    }
-    return 0
-}

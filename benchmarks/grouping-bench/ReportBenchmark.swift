@@ -6,7 +6,7 @@ import GroupingReport
 /// The whole report for the simulated platform (the demo's data and config), phase by
 /// phase, in memory: analysis, charts (SVG and PNG), HTML and PDF.
 func runReportBenchmark(arguments: [String]) {
-    let creators = BenchmarkSupport.integer("creators", in: arguments, default: 1_500)
+    let creators = BenchmarkSupport.integer("--creators", in: arguments, default: 1_500)
     print("== the whole report: \(creators) simulated creators, the example config")
     let files = Dictionary(uniqueKeysWithValues: CreatorPlatformSimulator(creators: creators, seed: 42).files().map { ($0.name, $0.contents) })
     BenchmarkSupport.resetPeakMemory()

@@ -2,27 +2,26 @@ import Foundation
 
 /// grouping-bench: time and peak memory of each phase at scale. Never run by the tests.
 ///
-///     grouping-bench description [--creators N]   load + Phase 1 + Phase 3 (default 1,000,000)
-///     grouping-bench panel [--creators N] [--periods T]   the imputation estimator (1,000,000 × 24)
+///     grouping-bench description [--creators N]    load + Phase 1 + Phase 3 (1,000,000 creators)
 ///     grouping-bench clustering [--creators N] [--exact]   k-means, k = 2…10 (1,000,000 × 4)
-///     grouping-bench report [--creators N]        the whole report in memory (default 1,500 creators)
+///     grouping-bench panel [--creators N] [--periods T]    the imputation estimator (1,000,000 × 24)
+///     grouping-bench phase4 [--creators N]         5 candidates' models and LOO (20,000 creators)
+///     grouping-bench report [--creators N]         the whole example report in memory (1,500)
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
+let benchmarks: [(name: String, run: ([String]) -> Void)] = [
+    ("description", runDescriptionBenchmark),
+    ("clustering", runClusteringBenchmark),
+    ("panel", runPanelBenchmark),
+    ("phase4", runPhase4Benchmark),
+    ("report", runReportBenchmark),
+]
 let mode = arguments.first ?? "all"
-switch mode {
-case "description":
-    runDescriptionBenchmark(arguments: arguments)
-case "panel":
-    runPanelBenchmark(arguments: arguments)
-    runClusteringBenchmark(arguments: arguments)
-case "clustering":
-    runClusteringBenchmark(arguments: arguments)
-case "report":
-    runReportBenchmark(arguments: arguments)
-case "all":
-    runDescriptionBenchmark(arguments: arguments)
-    runPanelBenchmark(arguments: arguments)
-default:
-    print("usage: grouping-bench [description|panel|clustering|report|all] [--creators N]")
+if mode == "all" {
+    for benchmark in benchmarks { benchmark.run([]) }
+} else if let benchmark = benchmarks.first(where: { $0.name == mode }) {
+    benchmark.run(arguments)
+} else {
+    print("usage: grouping-bench [\(benchmarks.map(\.name).joined(separator: "|"))|all] [--creators N]")
     exit(2)
 }

@@ -87,11 +87,17 @@ final class RecommendationEngineTests: XCTestCase {
     }
 
     func testWithoutITEsTheDecisionIsProvisional() {
-        let candidates = [Self.candidate("genre", quality: 50, fitted: false), Self.candidate("b", quality: 30, fitted: false)]
-        let (rec, _) = RecommendationEngine.decide(candidates: candidates, comparison: [], thresholds: Thresholds(), review: ReviewConfig())
+        // The cross has the best quality but small cells: genre is the provisional choice.
+        let candidates = [
+            Self.candidate("genre", quality: 50, fitted: false), Self.candidate("b", quality: 30, fitted: false),
+            Self.candidate("genre_x_b", kind: "cross", quality: 57, minSize: 3, fitted: false),
+        ]
+        let (rec, checklistFor) = RecommendationEngine.decide(candidates: candidates, comparison: [], thresholds: Thresholds(), review: ReviewConfig())
         XCTAssertEqual(rec.decision, "revise")
         XCTAssertEqual(rec.grouping, "genre")
+        XCTAssertEqual(checklistFor?.name, "genre")
         XCTAssertTrue(rec.reasons.contains { $0.contains("No ITEs were given") })
+        XCTAssertTrue(rec.reasons.contains { $0.hasPrefix("Provisional choice: genre, the best quality score (50%)") }, "\(rec.reasons)")
     }
 
     func testChecklistStatuses() {

@@ -8,8 +8,9 @@
 /// 3. The winner's automatic checks (significance, effect size, group sizes, LOO, separation,
 ///    shrinkage, coverage when truth is given) and its convergence: any failure → `revise`,
 ///    naming the failed checks; all pass → `use_hbm`.
-/// Without ITEs, Phases 4 and 5 cannot run: the decision is `revise` with the best
-/// candidate by quality as a provisional grouping, and the reasons say what is missing.
+/// Without ITEs, Phases 4 and 5 cannot run: the decision is `revise` with a provisional
+/// grouping (the best quality among shortlisted candidates whose groups all reach
+/// `min_group_size`), and the reasons say what is missing.
 public enum RecommendationEngine {
     /// - Returns: the recommendation and the grouping whose checklist the report shows
     ///   (the recommended one; with `no_hbm`, the best by LOO, else by quality).
@@ -38,9 +39,15 @@ public enum RecommendationEngine {
             let anyHBM = candidates.contains { $0.hbm != nil }
             var reasons = [shortlistText]
             if !anyHBM {
+                // Provisional: the best quality among shortlisted candidates whose groups all
+                // reach min_group_size, else the best quality overall.
+                let sized = shortlist.filter { $0.sizes.belowMin == 0 }
+                let provisional = (sized.isEmpty ? shortlist : sized).max { ($0.qualityScore ?? 0) < ($1.qualityScore ?? 0) }!
                 reasons.append("No ITEs were given, so the model comparison (Phase 4) and the diagnostics (Phase 5) were not run: add data.ites or data.panel")
-                reasons.append("Provisional choice by quality score: \(bestQuality.name)")
-                return (Recommendation(decision: "revise", grouping: bestQuality.name, reasons: reasons), bestQuality)
+                reasons.append(
+                    "Provisional choice: \(provisional.name), the best quality score (\(Format.number(provisional.qualityScore ?? 0, digits: 3))%) "
+                        + (sized.isEmpty ? "of the shortlist" : "among shortlisted candidates whose groups all have at least \(t.minGroupSize) creators"))
+                return (Recommendation(decision: "revise", grouping: provisional.name, reasons: reasons), provisional)
             }
             let skipped = shortlist.compactMap { c in c.hbm?.skipped.map { "\(c.name): \($0)" } }
             reasons.append("No shortlisted candidate could be fitted" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: "; ")))"))

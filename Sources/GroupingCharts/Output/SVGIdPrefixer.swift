@@ -14,11 +14,38 @@ public enum SVGIdPrefixer {
     /// - Returns: the SVG with every id and id reference prefixed.
     /// - Complexity: O(n).
     public static func prefixIds(in svg: String, with prefix: String) -> String {
-        svg.replacingAll(" id=\"", with: " id=\"\(prefix)")
-            .replacingAll(" id='", with: " id='\(prefix)")
-            .replacingAll("href=\"#", with: "href=\"#\(prefix)")
-            .replacingAll("href='#", with: "href='#\(prefix)")
-            .replacingAll("url(#", with: "url(#\(prefix)")
+        // One pass over the UTF-8 bytes: after each marker (all ASCII, so never inside a
+        // multi-byte character), the prefix is inserted.
+        let markers: [[UInt8]] = [" id=\"", " id='", "href=\"#", "href='#", "url(#"].map { Array($0.utf8) }
+        let insert = Array(prefix.utf8)
+        var output: [UInt8] = []
+        var source = Array(svg.utf8)
+        output.reserveCapacity(source.count + source.count / 20)
+        source.withUnsafeMutableBufferPointer { bytes in
+            var i = 0
+            let n = bytes.count
+            scan: while i < n {
+                let byte = bytes[i]
+                if byte == 0x20 || byte == UInt8(ascii: "h") || byte == UInt8(ascii: "u") {
+                    for marker in markers where marker[0] == byte && i + marker.count <= n {
+                        var matches = true
+                        for k in 1..<marker.count where bytes[i + k] != marker[k] {
+                            matches = false
+                            break
+                        }
+                        if matches {
+                            output.append(contentsOf: marker)
+                            output.append(contentsOf: insert)
+                            i += marker.count
+                            continue scan
+                        }
+                    }
+                }
+                output.append(byte)
+                i += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The SVG without its `<?xml …?>` declaration, ready to be placed inside HTML.
@@ -52,21 +79,5 @@ public enum SVGIdPrefixer {
             }
         }
         return escaped
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of `target` (non-overlapping, left to right).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var remainder = self[...]
-        while let range = remainder.range(of: target) {
-            result += remainder[..<range.lowerBound]
-            result += replacement
-            remainder = remainder[range.upperBound...]
-        }
-        result += remainder
-        return result
     }
 }

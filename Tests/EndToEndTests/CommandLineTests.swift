@@ -206,4 +206,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("nope.json"), missing.stderr)
     }
+
+    func testDemoWritesEveryOutputFromAnyDirectory() throws {
+        let elsewhere = try temporaryDirectory()
+        let result = try run(["demo", "--out", "report", "--quiet"], in: elsewhere)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let out = elsewhere.appendingPathComponent("report")
+        let pdf = try Data(contentsOf: out.appendingPathComponent("report.pdf"))
+        XCTAssertEqual(String(decoding: pdf.prefix(5), as: UTF8.self), "%PDF-")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.contains("<svg"), "charts are inline")
+        XCTAssertTrue(html.contains("Use the hierarchical model grouped by genre"), "the recommendation leads the page")
+        XCTAssertNil(html.range(of: #"(src|href)="(https?:)?//"#, options: .regularExpression), "no external reference")
+        let csv = try String(contentsOf: out.appendingPathComponent("estimates.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("creator_id,grouping,group,effect_hat,se,effect_hat_hbm,sd_hbm,ci_lower,ci_upper\n"))
+        XCTAssertEqual(csv.split(separator: "\n").count, 1 + 1270)
+        let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("charts").path)
+        for name in ["elbow", "loo-comparison", "genre-outcome", "genre-sizes", "genre-forest", "genre-shrinkage", "genre-shrinkage-by-group"] {
+            XCTAssertTrue(charts.contains("\(name).svg") && charts.contains("\(name).png"), "charts/\(name).svg and .png")
+        }
+        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any])
+        let recommendation = try XCTUnwrap(results["recommendation"] as? [String: Any])
+        XCTAssertEqual(recommendation["decision"] as? String, "use_hbm")
+        XCTAssertEqual(recommendation["grouping"] as? String, "genre")
+    }
 }

@@ -25,7 +25,8 @@ import Foundation
 /// - `revenue_pre` and `revenue_post` are mean revenue before and after the rollout, with
 ///   post = pre × (1 + true effect + Normal(0, 0.02)); a few creators have
 ///   `revenue_pre` = 0 (dropped from the lift, and counted);
-/// - about 1% of `avg_views_pre` cells are empty (median-imputed by the clustering).
+/// - about 1% of `avg_views_pre` cells are empty (missing values, median-imputed when it is
+///   a clustering feature).
 public struct CreatorPlatformSimulator: Sendable {
     public var creators: Int
     public var seed: UInt64

@@ -9,11 +9,8 @@ import GroupingCore
 /// Arguments: `--creators N` (default 20000), `--chains C` (4), `--draws D` (1000),
 /// `--seed S` (42), `--groups 5,8,12,20,50` (the candidates), `--verbose` (stage times).
 func runPhase4Benchmark(arguments: [String]) {
-    func value(_ name: String, _ fallback: Int) -> Int {
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-            let parsed = Int(arguments[index + 1])
-        else { return fallback }
-        return parsed
+    func value(_ flag: String, _ fallback: Int) -> Int {
+        BenchmarkSupport.integer(flag, in: arguments, default: fallback)
     }
     let creators = value("--creators", 20000)
     let settings = SamplerSettings(
@@ -65,22 +62,7 @@ func runPhase4Benchmark(arguments: [String]) {
     let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("  comparison: " + rows.map { String(format: "%@ w=%.3f", $0.name, $0.weight) }.joined(separator: ", ")
         + String(format: " (%.2f s)", compareSeconds))
-    print(String(format: "total %.2f s wall, %.2f s CPU, peak RSS %@", total, cpuSeconds(), peakResidentMemory()))
+    print(String(format: "total %.2f s wall, %.2f s CPU, peak RSS %@", total, BenchmarkSupport.processCPUSeconds(), BenchmarkSupport.peakMemoryText()))
 }
 
-/// User + system CPU time of the process so far (getrusage), which is less sensitive than
-/// wall time to other processes sharing the cores.
-private func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
-        + Double(usage.ru_stime.tv_usec) / 1e6
-}
 
-/// VmHWM from /proc/self/status ("unknown" where there is none).
-private func peakResidentMemory() -> String {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM") })
-    else { return "unknown" }
-    return line.replacingOccurrences(of: "VmHWM:", with: "").trimmingCharacters(in: .whitespaces)
-}

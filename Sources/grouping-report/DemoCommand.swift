@@ -18,7 +18,10 @@ struct DemoCommand: ParsableCommand {
         let progress = Progress(quiet: quiet)
         do {
             let sources = InputSources.builtInExample()
-            try ReportRun(sources: sources, outputDirectory: URL(fileURLWithPath: out), formats: OutputFormat.all, seedOverride: nil, templatesDirectory: nil, progress: progress).execute()
+            try ReportRun(
+                sources: sources, outputDirectory: URL(fileURLWithPath: out), formats: OutputFormat.all,
+                seedOverride: nil, templatesDirectory: nil, progress: progress
+            ).execute()
         } catch {
             exitWithError(error)
         }

@@ -50,7 +50,9 @@ struct DiffCommand: ParsableCommand {
             throw InputError(file: path, message: "is not valid JSON: \(context.debugDescription)")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
             let key = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw InputError(file: path, key: String(key.drop(while: { $0 == "." })), message: "has an unexpected value: \(context.debugDescription)")
+            throw InputError(
+                file: path, key: String(key.drop(while: { $0 == "." })),
+                message: "has an unexpected value: \(context.debugDescription)")
         } catch {
             throw InputError(file: path, message: "is not a results.json snapshot: \(error)")
         }

@@ -34,13 +34,23 @@ struct InputLoader {
             progress.say("estimating ITEs from the panel (imputation estimator)")
             let estimate = try PanelPhase.estimate(panelTable, config: panelConfig, idColumn: config.data.id)
             ites = estimate.ites
-            let coverage = try truth.flatMap { estimate.estimate.rawCoverage(truth: try AnalysisFrame.trueEffects($0, idColumn: config.data.id)) }
+            let coverage = try truth.flatMap {
+                estimate.estimate.rawCoverage(truth: try AnalysisFrame.trueEffects($0, idColumn: config.data.id))
+            }
             panel = estimate.estimate.panelEstimation(rawCoverage: coverage?.coverage)
             extraDropped = estimate.dropped
-            progress.say(String(format: "panel: %d creators estimated, ATT %.4f (se %.4f)", estimate.ites.ids.count, estimate.estimate.att, estimate.estimate.attSe)
-                + (coverage.map { String(format: "; raw 95%% intervals cover %.1f%% of %d true effects", 100 * $0.coverage, $0.creators) } ?? ""))
+            progress.say(
+                String(
+                    format: "panel: %d creators estimated, ATT %.4f (se %.4f)", estimate.ites.ids.count,
+                    estimate.estimate.att, estimate.estimate.attSe)
+                    + (coverage.map {
+                        String(
+                            format: "; raw 95%% intervals cover %.1f%% of %d true effects", 100 * $0.coverage,
+                            $0.creators)
+                    } ?? ""))
         }
-        var frame = try AnalysisFrame(creators: creators, idColumn: config.data.id, ites: ites, truth: truth, outcome: config.outcome)
+        var frame = try AnalysisFrame(
+            creators: creators, idColumn: config.data.id, ites: ites, truth: truth, outcome: config.outcome)
         if !extraDropped.isEmpty { frame = frame.addingDropped(extraDropped) }
         return Loaded(frame: frame, files: files, panel: panel)
     }

@@ -21,7 +21,9 @@ struct InputSources {
         let folder = configURL.deletingLastPathComponent()
         return InputSources(configName: configPath, configText: text) { relative in
             let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : folder.appendingPathComponent(relative)
-            let display = relative.hasPrefix("/") ? relative : url.path.replacingOccurrences(of: FileManager.default.currentDirectoryPath + "/", with: "")
+            let display =
+                relative.hasPrefix("/")
+                ? relative : url.path.replacingOccurrences(of: FileManager.default.currentDirectoryPath + "/", with: "")
             guard let contents = FileManager.default.contents(atPath: url.path) else {
                 throw InputError(file: display, message: "cannot read the file (does it exist?)")
             }
@@ -34,7 +36,9 @@ struct InputSources {
         let files = CreatorPlatformSimulator(creators: 1500, seed: 42).files()
         let byName = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
         return InputSources(configName: "built-in example config.yml", configText: byName["config.yml"] ?? "") { name in
-            guard let text = byName[name] else { throw InputError(file: name, message: "is not part of the built-in example") }
+            guard let text = byName[name] else {
+                throw InputError(file: name, message: "is not part of the built-in example")
+            }
             return ("example/\(name)", Array(text.utf8))
         }
     }

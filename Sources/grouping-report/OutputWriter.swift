@@ -14,7 +14,8 @@ struct OutputWriter {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw InputError(file: directory.path, message: "cannot create the output directory: \(error.localizedDescription)")
+            throw InputError(
+                file: directory.path, message: "cannot create the output directory: \(error.localizedDescription)")
         }
     }
 
@@ -27,7 +28,8 @@ struct OutputWriter {
         do {
             try data.write(to: temporary)
             if rename(temporary.path, target.path) != 0 {
-                throw InputError(file: target.path, message: "cannot rename into place: \(String(cString: strerror(errno)))")
+                throw InputError(
+                    file: target.path, message: "cannot rename into place: \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

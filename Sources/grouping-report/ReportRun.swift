@@ -40,11 +40,14 @@ struct ReportRun {
             let context = ReportContext(
                 generatedAt: started, toolVersion: GroupingCoreVersion.current, seed: config.model.seed,
                 paper: config.report.paper == .letter ? .letter : .a4, timings: output.timings,
-                samplerDescription: output.results.model?.sampler ?? "", methodsNotes: methodsNotes(config: config, output: output))
+                samplerDescription: output.results.model?.sampler ?? "",
+                methodsNotes: methodsNotes(config: config, output: output))
             let document = ReportDocument(results: output.results, charts: charts.charts, context: context)
             if formats.contains(.html) {
                 progress.say("rendering report.html")
-                let templates = try templatesDirectory.map { try TemplateSet.load(directory: URL(fileURLWithPath: $0)) } ?? TemplateSet.builtIn()
+                let templates =
+                    try templatesDirectory.map { try TemplateSet.load(directory: URL(fileURLWithPath: $0)) }
+                    ?? TemplateSet.builtIn()
                 files.append(("report.html", Data(try HTMLReport.render(document, templates: templates).utf8)))
             }
             if formats.contains(.pdf) {
@@ -57,7 +60,8 @@ struct ReportRun {
         let writer = try OutputWriter(directory: outputDirectory)
         for (name, data) in files { try writer.write(data, to: name) }
         if let recommendation = output.results.recommendation {
-            progress.say("recommendation: \(recommendation.decision)" + (recommendation.grouping.map { " (\($0))" } ?? ""))
+            progress.say(
+                "recommendation: \(recommendation.decision)" + (recommendation.grouping.map { " (\($0))" } ?? ""))
         }
     }
 

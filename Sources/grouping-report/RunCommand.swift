@@ -29,7 +29,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Comma-separated outputs to write: html, pdf, json.")
     var formats: String = "html,pdf,json"
 
-    @Option(help: "A folder with report.mustache, block.mustache, table.mustache and report.css to use instead of the built-in templates.")
+    @Option(
+        help:
+            "A folder with report.mustache, block.mustache, table.mustache and report.css to use instead of the built-in templates."
+    )
     var templates: String?
 
     @Option(help: "Seed for clustering and sampling (overrides model.seed).")

@@ -27,18 +27,22 @@ final class CommandLineTests: XCTestCase {
         process.executableURL = Self.executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("grouping-report-test-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "grouping-report-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
@@ -70,7 +74,8 @@ final class CommandLineTests: XCTestCase {
         let errorLines = result.stderr.split(separator: "\n").filter { $0.contains("error:") }
         XCTAssertEqual(errorLines.count, 1, result.stderr, file: file, line: line)
         for text in expected {
-            XCTAssertTrue(result.stderr.contains(text), "expected \"\(text)\" in: \(result.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                result.stderr.contains(text), "expected \"\(text)\" in: \(result.stderr)", file: file, line: line)
         }
         let written = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
         XCTAssertEqual(written, [], "a failed run wrote files", file: file, line: line)
@@ -91,7 +96,8 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testNonNumericCell() throws {
-        try assertRunFails(contains: ["creators.csv", "row 5", "column \"arpu\"", "\"12abc\" is not a number"]) { data in
+        try assertRunFails(contains: ["creators.csv", "row 5", "column \"arpu\"", "\"12abc\" is not a number"]) {
+            data in
             try self.edit(data.appendingPathComponent("creators.csv")) { lines in
                 var fields = lines[4].components(separatedBy: ",")
                 fields[4] = "12abc"
@@ -101,7 +107,9 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testDuplicateID() throws {
-        try assertRunFails(contains: ["creators.csv", "row 4", "column \"creator_id\"", "duplicate id", "also on row 2"]) { data in
+        try assertRunFails(contains: [
+            "creators.csv", "row 4", "column \"creator_id\"", "duplicate id", "also on row 2",
+        ]) { data in
             try self.edit(data.appendingPathComponent("creators.csv")) { lines in
                 let firstID = lines[1].components(separatedBy: ",")[0]
                 var fields = lines[3].components(separatedBy: ",")
@@ -143,10 +151,14 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), name)
         }
         let out = folder.appendingPathComponent("out")
-        let result = try run(["run", folder.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet"])
+        let result = try run([
+            "run", folder.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "", "--quiet must silence progress")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json")))
+            as? [String: Any]
         XCTAssertEqual(json?["schema_version"] as? Int, 1)
         XCTAssertEqual((json?["candidates"] as? [Any])?.count, 7)
     }
@@ -156,7 +168,10 @@ final class CommandLineTests: XCTestCase {
         var outputs: [Data] = []
         for name in ["a", "b"] {
             let out = folder.appendingPathComponent(name)
-            let result = try run(["run", Self.example.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet"])
+            let result = try run([
+                "run", Self.example.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json",
+                "--quiet",
+            ])
             XCTAssertEqual(result.status, 0, result.stderr)
             outputs.append(try Data(contentsOf: out.appendingPathComponent("results.json")))
         }
@@ -167,7 +182,10 @@ final class CommandLineTests: XCTestCase {
     func testDiffOfIdenticalSnapshotsExitsZeroAndOfADegradedOneExitsOne() throws {
         let folder = try temporaryDirectory()
         let out = folder.appendingPathComponent("q1")
-        let result = try run(["run", Self.example.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json", "--quiet"])
+        let result = try run([
+            "run", Self.example.appendingPathComponent("config.yml").path, "--out", out.path, "--formats", "json",
+            "--quiet",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let snapshot = out.appendingPathComponent("results.json")
 
@@ -219,13 +237,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(html.contains("Use the hierarchical model grouped by genre"), "the recommendation leads the page")
         XCTAssertNil(html.range(of: #"(src|href)="(https?:)?//"#, options: .regularExpression), "no external reference")
         let csv = try String(contentsOf: out.appendingPathComponent("estimates.csv"), encoding: .utf8)
-        XCTAssertTrue(csv.hasPrefix("creator_id,grouping,group,effect_hat,se,effect_hat_hbm,sd_hbm,ci_lower,ci_upper\n"))
+        XCTAssertTrue(
+            csv.hasPrefix("creator_id,grouping,group,effect_hat,se,effect_hat_hbm,sd_hbm,ci_lower,ci_upper\n"))
         XCTAssertEqual(csv.split(separator: "\n").count, 1 + 1270)
         let charts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("charts").path)
-        for name in ["elbow", "loo-comparison", "genre-outcome", "genre-sizes", "genre-forest", "genre-shrinkage", "genre-shrinkage-by-group"] {
-            XCTAssertTrue(charts.contains("\(name).svg") && charts.contains("\(name).png"), "charts/\(name).svg and .png")
+        for name in [
+            "elbow", "loo-comparison", "genre-outcome", "genre-sizes", "genre-forest", "genre-shrinkage",
+            "genre-shrinkage-by-group",
+        ] {
+            XCTAssertTrue(
+                charts.contains("\(name).svg") && charts.contains("\(name).png"), "charts/\(name).svg and .png")
         }
-        let results = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json"))) as? [String: Any])
+        let results = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json")))
+                as? [String: Any])
         let recommendation = try XCTUnwrap(results["recommendation"] as? [String: Any])
         XCTAssertEqual(recommendation["decision"] as? String, "use_hbm")
         XCTAssertEqual(recommendation["grouping"] as? String, "genre")

@@ -4,7 +4,9 @@ import XCTest
 final class AxisTicksTests: XCTestCase {
     /// A tick is round when it is an integer multiple of its step and the step is 1, 2 or
     /// 5 times a power of ten.
-    private func assertRoundAndCovering(_ minimum: Double, _ maximum: Double, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRoundAndCovering(
+        _ minimum: Double, _ maximum: Double, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let ticks = AxisTicks(minimum: minimum, maximum: maximum)
         XCTAssert([1, 2, 5].contains(ticks.step.mantissa), "step \(ticks.step)", file: file, line: line)
         XCTAssertLessThanOrEqual(ticks.values.first!, minimum, file: file, line: line)
@@ -44,11 +46,17 @@ final class AxisTicksTests: XCTestCase {
     }
 
     func testCompactLabels() {
-        XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 0.2, targetCount: 5)), ["0", "0.05", "0.10", "0.15", "0.20"])
+        XCTAssertEqual(
+            TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 0.2, targetCount: 5)),
+            ["0", "0.05", "0.10", "0.15", "0.20"])
         XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: -5, maximum: 0, targetCount: 6)).first, "-5")
-        XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 40_000, targetCount: 5)), ["0", "10k", "20k", "30k", "40k"])
+        XCTAssertEqual(
+            TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 40_000, targetCount: 5)),
+            ["0", "10k", "20k", "30k", "40k"])
         XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 3.4e6, targetCount: 5)).last, "4M")
-        XCTAssertEqual(TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 3e-6, targetCount: 4)), ["0", "1e-6", "2e-6", "3e-6"])
+        XCTAssertEqual(
+            TickFormatter.labels(for: AxisTicks(minimum: 0, maximum: 3e-6, targetCount: 4)),
+            ["0", "1e-6", "2e-6", "3e-6"])
         XCTAssertEqual(TickFormatter.format(-2.5, step: NiceStep(near: 0.5, round: true), largest: 5), "-2.5")
         XCTAssertEqual(TickFormatter.scientific(2.5e-6, exponentHint: -7), "2.5e-6")
         XCTAssertEqual(TickFormatter.value(1234), "1.23k")
@@ -69,6 +77,7 @@ final class AxisTicksTests: XCTestCase {
         XCTAssertLessThanOrEqual(symlog.lower, -0.6)
         XCTAssertGreaterThanOrEqual(symlog.upper, 2e6)
         XCTAssertLessThan(symlog.fraction(-0.6), symlog.fraction(0))
-        XCTAssertEqual(ValueScale.make(.automatic, minimum: -0.4, maximum: 0.9, centralLow: -0.1, centralHigh: 0.3).kind, .linear)
+        XCTAssertEqual(
+            ValueScale.make(.automatic, minimum: -0.4, maximum: 0.9, centralLow: -0.1, centralHigh: 0.3).kind, .linear)
     }
 }

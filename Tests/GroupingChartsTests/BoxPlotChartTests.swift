@@ -36,15 +36,21 @@ final class BoxPlotChartTests: XCTestCase {
                 sorted.sort()
                 assertClose(Quantile.linear(sorted: sorted, 0.25), expected.q1)
                 let box = boxes[index]
-                let (low, high) = vertical
+                let (low, high) =
+                    vertical
                     ? (toValue(box.maxY), toValue(box.minY)) : (toValue(box.minX), toValue(box.maxX))
                 assertClose(expected.q1, low, rel: 1e-9, abs: 1e-9, "q1 of group \(index) (\(orientation))")
                 assertClose(expected.q3, high, rel: 1e-9, abs: 1e-9, "q3 of group \(index)")
                 let median = vertical ? toValue(medians[index][0].y) : toValue(medians[index][0].x)
                 assertClose(expected.median, median, rel: 1e-9, abs: 1e-9)
-                let lowerWhisker = whiskerLines[index * 4][0], upperWhisker = whiskerLines[index * 4 + 1][1]
-                assertClose(expected.lowerWhisker, vertical ? toValue(lowerWhisker.y) : toValue(lowerWhisker.x), rel: 1e-9, abs: 1e-9)
-                assertClose(expected.upperWhisker, vertical ? toValue(upperWhisker.y) : toValue(upperWhisker.x), rel: 1e-9, abs: 1e-9)
+                let lowerWhisker = whiskerLines[index * 4][0]
+                let upperWhisker = whiskerLines[index * 4 + 1][1]
+                assertClose(
+                    expected.lowerWhisker, vertical ? toValue(lowerWhisker.y) : toValue(lowerWhisker.x), rel: 1e-9,
+                    abs: 1e-9)
+                assertClose(
+                    expected.upperWhisker, vertical ? toValue(upperWhisker.y) : toValue(upperWhisker.x), rel: 1e-9,
+                    abs: 1e-9)
             }
             // The one outlier (30) is drawn as a point at 30.
             let outliers = plot.circleCenters
@@ -53,14 +59,20 @@ final class BoxPlotChartTests: XCTestCase {
             // Counts under each group, the zero line, no overlapping texts.
             XCTAssertTrue(recording.hasText(containing: "n=11"))
             XCTAssertTrue(recording.hasText(containing: "n=8"))
-            XCTAssertTrue(recording.polylines.contains { $0.1.dash == [5, 3] && $0.1.color == Palette.reference && $0.0.count == 2 && $0.0[0] != $0.0[1] && ($0.0[0].y == $0.0[1].y) == vertical })
+            XCTAssertTrue(
+                recording.polylines.contains {
+                    $0.1.dash == [5, 3] && $0.1.color == Palette.reference && $0.0.count == 2 && $0.0[0] != $0.0[1]
+                        && ($0.0[0].y == $0.0[1].y) == vertical
+                })
             XCTAssertTrue(recording.overlappingTexts().isEmpty, "\(recording.overlappingTexts())")
         }
     }
 
     func testTicksAreRoundAndCoverTheData() {
         let recording = RecordingRenderer.record(chart(orientation: .vertical))
-        let ticks = recording.texts.filter { $0.anchor == .middleEnd && $0.color == .mutedInk }.compactMap { Double($0.text) }
+        let ticks = recording.texts.filter { $0.anchor == .middleEnd && $0.color == .mutedInk }.compactMap {
+            Double($0.text)
+        }
         XCTAssertLessThanOrEqual(ticks.min()!, -8)
         XCTAssertGreaterThanOrEqual(ticks.max()!, 30)
         let steps = Set(zip(ticks.dropFirst(), ticks).map { (($1 - $0) * 1e6).rounded() / 1e6 })
@@ -70,7 +82,8 @@ final class BoxPlotChartTests: XCTestCase {
 
     func testManyOutliersAreThinnedAndStated() {
         let values = (0..<100_000).map { Double($0 % 1000) / 1000 } + (0..<5000).map { 10 + Double($0) }
-        let chart = BoxPlotChart(title: "Thinned", valueLabel: "v", groups: [BoxGroup(label: "A", values: values)], maxOutliersPerGroup: 300)
+        let chart = BoxPlotChart(
+            title: "Thinned", valueLabel: "v", groups: [BoxGroup(label: "A", values: values)], maxOutliersPerGroup: 300)
         let recording = RecordingRenderer.record(chart)
         XCTAssertEqual(recording.insideClips().circleCenters.count, 300)
         XCTAssertTrue(recording.hasText(containing: "Outliers thinned"))

@@ -32,11 +32,15 @@ final class CairoRendererTests: XCTestCase {
         withRenderer { renderer, context in
             renderer.fillRect(Rect(x: 1, y: 1, width: 10, height: 10), color: Palette.blue.withAlpha(0.5))
             renderer.strokeRect(Rect(x: 1, y: 1, width: 10, height: 10), stroke: Stroke(color: .ink, dash: [2, 2]))
-            renderer.drawPolyline([Point(x: 0, y: 0), Point(x: 50, y: 50), Point(x: 90, y: 10)], stroke: Stroke(color: .ink))
+            renderer.drawPolyline(
+                [Point(x: 0, y: 0), Point(x: 50, y: 50), Point(x: 90, y: 10)], stroke: Stroke(color: .ink))
             renderer.fillPolygon([Point(x: 0, y: 0), Point(x: 5, y: 9), Point(x: 9, y: 0)], color: .black)
-            renderer.drawCircles([Point(x: 20, y: 20), Point(x: 30, y: 30)], radius: 3, fill: .black, stroke: Stroke(color: .white))
+            renderer.drawCircles(
+                [Point(x: 20, y: 20), Point(x: 30, y: 30)], radius: 3, fill: .black, stroke: Stroke(color: .white))
             renderer.pushClip(Rect(x: 0, y: 0, width: 100, height: 50))
-            renderer.drawText("Ästhetik & <Arte>", at: Point(x: 50, y: 50), font: Font(size: 10), color: .ink, anchor: .center, rotation: 45)
+            renderer.drawText(
+                "Ästhetik & <Arte>", at: Point(x: 50, y: 50), font: Font(size: 10), color: .ink, anchor: .center,
+                rotation: 45)
             renderer.popClip()
             XCTAssertEqual(cairo_status(context), CAIRO_STATUS_SUCCESS)
         }
@@ -48,7 +52,8 @@ final class CairoRendererTests: XCTestCase {
         let context = cairo_create(surface)!
         let renderer = CairoRenderer(context: context)
         renderer.fillRect(Rect(x: 0, y: 0, width: 200, height: 40), color: .white)
-        renderer.drawText("WWWW", at: Point(x: 100, y: 20), font: Font(size: 14), color: .black, anchor: .middleEnd, rotation: 0)
+        renderer.drawText(
+            "WWWW", at: Point(x: 100, y: 20), font: Font(size: 14), color: .black, anchor: .middleEnd, rotation: 0)
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         let data = cairo_image_surface_get_data(surface)!

@@ -17,12 +17,15 @@ final class CategoryLabelLayoutTests: XCTestCase {
         chart.orientation = .vertical
         for width in [480.0, 640, 1200, 2400] {
             let recording = RecordingRenderer.record(chart, width: width)
-            XCTAssertTrue(recording.overlappingTexts().isEmpty, "width \(width): \(recording.overlappingTexts().prefix(3))")
+            XCTAssertTrue(
+                recording.overlappingTexts().isEmpty, "width \(width): \(recording.overlappingTexts().prefix(3))")
             let frame = Rect(x: 0, y: 0, width: width, height: chart.preferredHeight(forWidth: width))
             for text in recording.texts {
                 let bounds = text.box.bounds
-                XCTAssertTrue(frame.contains(Point(x: bounds.minX, y: bounds.minY), tolerance: 0.5), "\(text.text) at \(bounds)")
-                XCTAssertTrue(frame.contains(Point(x: bounds.maxX, y: bounds.maxY), tolerance: 0.5), "\(text.text) at \(bounds)")
+                XCTAssertTrue(
+                    frame.contains(Point(x: bounds.minX, y: bounds.minY), tolerance: 0.5), "\(text.text) at \(bounds)")
+                XCTAssertTrue(
+                    frame.contains(Point(x: bounds.maxX, y: bounds.maxY), tolerance: 0.5), "\(text.text) at \(bounds)")
             }
         }
     }
@@ -30,16 +33,20 @@ final class CategoryLabelLayoutTests: XCTestCase {
     func testBarsWithFiftyLongLabels() {
         let labels = Gallery.longLabels(50)
         for orientation in [CategoryOrientation.automatic, .vertical] {
-            let chart = BarChart(title: "Group sizes", labels: labels, values: (0..<50).map { Double($0 * 7 % 90) }, referenceLine: 15, orientation: orientation)
+            let chart = BarChart(
+                title: "Group sizes", labels: labels, values: (0..<50).map { Double($0 * 7 % 90) }, referenceLine: 15,
+                orientation: orientation)
             let recording = RecordingRenderer.record(chart)
-            XCTAssertTrue(recording.overlappingTexts().isEmpty, "\(orientation): \(recording.overlappingTexts().prefix(3))")
+            XCTAssertTrue(
+                recording.overlappingTexts().isEmpty, "\(orientation): \(recording.overlappingTexts().prefix(3))")
         }
     }
 
     func testSixGenresStayHorizontalAndWhole() {
         let recording = RecordingRenderer.record(Gallery.genreBoxes())
         // Whole labels, perhaps wrapped onto two lines, never shortened.
-        let words = Set(recording.texts.filter { $0.rotation == 0 }.flatMap { $0.text.split(separator: " ").map(String.init) })
+        let words = Set(
+            recording.texts.filter { $0.rotation == 0 }.flatMap { $0.text.split(separator: " ").map(String.init) })
         for genre in Gallery.genres {
             XCTAssertTrue(genre.split(separator: " ").allSatisfy { words.contains(String($0)) }, genre)
         }

@@ -1,10 +1,11 @@
 import CCairo
 import Foundation
+import GroupingCharts
+import XCTest
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-import GroupingCharts
-import XCTest
 
 /// Each output format yields a valid, non-empty file. Images are never byte-compared.
 final class ChartOutputTests: XCTestCase {
@@ -22,7 +23,10 @@ final class ChartOutputTests: XCTestCase {
         var elements: [String] = []
         var ids: [String] = []
         var texts: [String] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append(name)
             if let id = attributes["id"] { ids.append(id) }
         }
@@ -102,7 +106,10 @@ final class ChartOutputTests: XCTestCase {
     }
 
     func testEveryChartRendersToEveryFormat() throws {
-        let charts: [Chart] = [Gallery.genreBoxes(), Gallery.elbow(), Gallery.forest(), Gallery.scatter(500), Gallery.sizes(), Gallery.loo()]
+        let charts: [Chart] = [
+            Gallery.genreBoxes(), Gallery.elbow(), Gallery.forest(), Gallery.scatter(500), Gallery.sizes(),
+            Gallery.loo(),
+        ]
         for chart in charts {
             XCTAssertNotNil(pngSize(try ChartOutput.png(chart, width: 400)), chart.title)
             XCTAssertNotNil(parse(try ChartOutput.svg(chart, width: 400)), chart.title)

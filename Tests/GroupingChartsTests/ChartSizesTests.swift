@@ -18,7 +18,9 @@ final class ChartSizesTests: XCTestCase {
         for chart in charts {
             for realFont in [false, true] {
                 for (width, height) in sizes {
-                    check(chart, width: width, height: height ?? chart.preferredHeight(forWidth: width), realFont: realFont)
+                    check(
+                        chart, width: width, height: height ?? chart.preferredHeight(forWidth: width),
+                        realFont: realFont)
                 }
             }
         }

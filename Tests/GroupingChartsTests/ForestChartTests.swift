@@ -15,8 +15,10 @@ final class ForestChartTests: XCTestCase {
             assertClose(row.high, toValue(interval[1].x), rel: 1e-9, abs: 1e-12)
         }
         func verticalLines(dashed dash: [Double]) -> [Double] {
-            recording.polylines.filter { $0.1.dash == dash && $0.0.count == 2 && $0.0[0].x == $0.0[1].x && $0.0[0].y != $0.0[1].y }
-                .map { toValue($0.0[0].x) }
+            recording.polylines.filter {
+                $0.1.dash == dash && $0.0.count == 2 && $0.0[0].x == $0.0[1].x && $0.0[0].y != $0.0[1].y
+            }
+            .map { toValue($0.0[0].x) }
         }
         XCTAssertTrue(verticalLines(dashed: [5, 3]).contains { abs($0) < 1e-12 }, "zero line")
         XCTAssertTrue(verticalLines(dashed: [1.5, 2.5]).contains { abs($0 - 0.041) < 1e-9 }, "global mean")

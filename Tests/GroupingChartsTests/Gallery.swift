@@ -15,7 +15,8 @@ enum Gallery {
         }
         mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
         mutating func normal() -> Double {
-            let u = Swift.max(uniform(), 1e-300), v = uniform()
+            let u = Swift.max(uniform(), 1e-300)
+            let v = uniform()
             return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
         }
     }
@@ -25,21 +26,33 @@ enum Gallery {
     static func genreBoxes() -> BoxPlotChart {
         var generator = Generator(state: 7)
         let groups = genres.enumerated().map { index, genre in
-            BoxGroup(label: genre, values: (0..<250).map { _ in 0.05 * Double(index - 2) + 0.12 * generator.normal() + (generator.uniform() < 0.02 ? 0.6 : 0) })
+            BoxGroup(
+                label: genre,
+                values: (0..<250).map { _ in
+                    0.05 * Double(index - 2) + 0.12 * generator.normal() + (generator.uniform() < 0.02 ? 0.6 : 0)
+                })
         }
-        return BoxPlotChart(title: "Revenue lift by genre", valueLabel: "Revenue lift (post − pre) / pre", groupAxisLabel: "Genre", groups: groups)
+        return BoxPlotChart(
+            title: "Revenue lift by genre", valueLabel: "Revenue lift (post − pre) / pre", groupAxisLabel: "Genre",
+            groups: groups)
     }
 
     static func longLabels(_ count: Int) -> [String] {
-        (0..<count).map { "Creator segment \($0 + 1): \(["long-form tutorials", "Ästhetik & design", "short clips <15s>", "live streaming evenings"][$0 % 4])" }
+        (0..<count).map {
+            "Creator segment \($0 + 1): \(["long-form tutorials", "Ästhetik & design", "short clips <15s>", "live streaming evenings"][$0 % 4])"
+        }
     }
 
     static func manyGroupBoxes() -> BoxPlotChart {
         var generator = Generator(state: 11)
         let groups = longLabels(50).enumerated().map { index, label in
-            BoxGroup(label: label, values: (0..<(20 + index * 3)).map { _ in 0.01 * Double(index % 7) + 0.1 * generator.normal() })
+            BoxGroup(
+                label: label,
+                values: (0..<(20 + index * 3)).map { _ in 0.01 * Double(index % 7) + 0.1 * generator.normal() })
         }
-        return BoxPlotChart(title: "Revenue lift by a fifty-group candidate with long names", valueLabel: "Revenue lift", groups: groups)
+        return BoxPlotChart(
+            title: "Revenue lift by a fifty-group candidate with long names", valueLabel: "Revenue lift", groups: groups
+        )
     }
 }
 
@@ -51,31 +64,38 @@ extension Gallery {
 
     static func forest() -> ForestChart {
         let rows = (0..<8).map { index in
-            ForestRow(label: ["Music", "Gaming", "Education", "Comedy", "Beauty", "Música & <Arte>", "Ästhetik", "Sports"][index],
-                      mean: 0.02 * Double(index) - 0.03, low: 0.02 * Double(index) - 0.09, high: 0.02 * Double(index) + 0.025,
-                      count: 40 + 25 * index)
+            ForestRow(
+                label: ["Music", "Gaming", "Education", "Comedy", "Beauty", "Música & <Arte>", "Ästhetik", "Sports"][
+                    index],
+                mean: 0.02 * Double(index) - 0.03, low: 0.02 * Double(index) - 0.09, high: 0.02 * Double(index) + 0.025,
+                count: 40 + 25 * index)
         }
         return ForestChart(title: "Group effects μ_group: genre (95% HDI)", rows: rows, globalMean: 0.041)
     }
 
     static func scatter(_ count: Int) -> ScatterChart {
         var generator = Generator(state: 3)
-        var xs: [Double] = [], ys: [Double] = []
+        var xs: [Double] = []
+        var ys: [Double] = []
         for _ in 0..<count {
             let se = 0.02 + 0.3 * generator.uniform()
             xs.append(1 / se)
             ys.append(abs(0.6 * se * generator.normal()))
         }
-        return ScatterChart(title: "Shrinkage against precision", xs: xs, ys: ys, xLabel: "Precision (1/SE)", yLabel: "Shrinkage (absolute)")
+        return ScatterChart(
+            title: "Shrinkage against precision", xs: xs, ys: ys, xLabel: "Precision (1/SE)",
+            yLabel: "Shrinkage (absolute)")
     }
 
     static func sizes() -> BarChart {
-        BarChart(title: "Group sizes: genre", labels: Array(genres) + ["Ästhetik"], values: [120, 85, 14, 60, 9, 33, 47],
-                 valueLabel: "Creators", referenceLine: 15, referenceLabel: "min_group_size")
+        BarChart(
+            title: "Group sizes: genre", labels: Array(genres) + ["Ästhetik"], values: [120, 85, 14, 60, 9, 33, 47],
+            valueLabel: "Creators", referenceLine: 15, referenceLabel: "min_group_size")
     }
 
     static func loo() -> ErrorBarChart {
-        ErrorBarChart(labels: ["genre", "size_quartile", "arpu_quintile", "genre_x_arpu", "data_driven_cluster"],
-                      values: [-1520.4, -1498.2, -1530.9, -1501.7, -1560.0], errors: [21.3, 19.8, 22.0, 25.1, 18.4])
+        ErrorBarChart(
+            labels: ["genre", "size_quartile", "arpu_quintile", "genre_x_arpu", "data_driven_cluster"],
+            values: [-1520.4, -1498.2, -1530.9, -1501.7, -1560.0], errors: [21.3, 19.8, 22.0, 25.1, 18.4])
     }
 }

@@ -33,22 +33,47 @@ final class GalleryTests: XCTestCase {
         var many = Gallery.manyGroupBoxes()
         many.orientation = .vertical
         try write("many-group-boxes-vertical", many)
-        try write("sizes-50", BarChart(title: "Group sizes", labels: Gallery.longLabels(50), values: (0..<50).map { Double(($0 * 37) % 90) }, referenceLine: 15))
+        try write(
+            "sizes-50",
+            BarChart(
+                title: "Group sizes", labels: Gallery.longLabels(50), values: (0..<50).map { Double(($0 * 37) % 90) },
+                referenceLine: 15))
         try write("edge-empty", BoxPlotChart(title: "Empty", valueLabel: "Lift", groups: []))
-        try write("edge-nan", BoxPlotChart(title: "Single value, all equal, NaN", valueLabel: "Lift", groups: [
-            BoxGroup(label: "One", values: [0.3]), BoxGroup(label: "Equal", values: [0.2, 0.2, 0.2]),
-            BoxGroup(label: "NaN", values: [.nan, .infinity, 0.1, 0.15, 0.12]),
-        ]))
+        try write(
+            "edge-nan",
+            BoxPlotChart(
+                title: "Single value, all equal, NaN", valueLabel: "Lift",
+                groups: [
+                    BoxGroup(label: "One", values: [0.3]), BoxGroup(label: "Equal", values: [0.2, 0.2, 0.2]),
+                    BoxGroup(label: "NaN", values: [.nan, .infinity, 0.1, 0.15, 0.12]),
+                ]))
         var generator = Gallery.Generator(state: 5)
-        try write("edge-six-orders", BoxPlotChart(title: "Six orders of magnitude", valueLabel: "Revenue", groups: (0..<4).map { g in
-            BoxGroup(label: "G\(g)", values: (0..<200).map { _ in pow(10, -3 + 6 * generator.uniform()) })
-        }))
-        try write("edge-negative", BoxPlotChart(title: "Only negative", valueLabel: "Lift", groups: (0..<3).map { g in
-            BoxGroup(label: "G\(g)", values: (0..<50).map { _ in -1 - Double(g) - generator.uniform() })
-        }))
-        try write("edge-single-group", ForestChart(title: "Single group", rows: [ForestRow(label: "All", mean: 0.1, low: 0.05, high: 0.15, count: 300)], globalMean: 0.1))
-        try write("edge-mixed-outlier", BoxPlotChart(title: "Mixed signs with a huge outlier", valueLabel: "Lift", groups: (0..<3).map { g in
-            BoxGroup(label: "G\(g)", values: (0..<100).map { _ in generator.normal() * 0.2 } + (g == 1 ? [2e6] : []))
-        }))
+        try write(
+            "edge-six-orders",
+            BoxPlotChart(
+                title: "Six orders of magnitude", valueLabel: "Revenue",
+                groups: (0..<4).map { g in
+                    BoxGroup(label: "G\(g)", values: (0..<200).map { _ in pow(10, -3 + 6 * generator.uniform()) })
+                }))
+        try write(
+            "edge-negative",
+            BoxPlotChart(
+                title: "Only negative", valueLabel: "Lift",
+                groups: (0..<3).map { g in
+                    BoxGroup(label: "G\(g)", values: (0..<50).map { _ in -1 - Double(g) - generator.uniform() })
+                }))
+        try write(
+            "edge-single-group",
+            ForestChart(
+                title: "Single group", rows: [ForestRow(label: "All", mean: 0.1, low: 0.05, high: 0.15, count: 300)],
+                globalMean: 0.1))
+        try write(
+            "edge-mixed-outlier",
+            BoxPlotChart(
+                title: "Mixed signs with a huge outlier", valueLabel: "Lift",
+                groups: (0..<3).map { g in
+                    BoxGroup(
+                        label: "G\(g)", values: (0..<100).map { _ in generator.normal() * 0.2 } + (g == 1 ? [2e6] : []))
+                }))
     }
 }

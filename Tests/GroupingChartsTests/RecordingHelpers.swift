@@ -12,7 +12,9 @@ enum RealFont {
 
 extension RecordingRenderer {
     /// Draws `chart` into a fresh recording renderer of the given size.
-    static func record(_ chart: Chart, width: Double = 640, height: Double? = nil, realFont: Bool = false) -> RecordingRenderer {
+    static func record(_ chart: Chart, width: Double = 640, height: Double? = nil, realFont: Bool = false)
+        -> RecordingRenderer
+    {
         let renderer = realFont ? RecordingRenderer(measure: RealFont.renderer.measureText) : RecordingRenderer()
         let height = height ?? chart.preferredHeight(forWidth: width)
         chart.draw(in: renderer, frame: Rect(x: 0, y: 0, width: width, height: height))
@@ -28,9 +30,11 @@ extension RecordingRenderer {
                 && (vertical ? text.anchor == .middleEnd : text.anchor == .topMiddle) && Double(text.text) != nil
         }
         precondition(ticks.count >= 2, "need two numeric tick labels")
-        let first = ticks.first!, last = ticks.last!
+        let first = ticks.first!
+        let last = ticks.last!
         let (p0, p1) = vertical ? (first.point.y, last.point.y) : (first.point.x, last.point.x)
-        let v0 = Double(first.text)!, v1 = Double(last.text)!
+        let v0 = Double(first.text)!
+        let v1 = Double(last.text)!
         return { position in v0 + (position - p0) * (v1 - v0) / (p1 - p0) }
     }
 

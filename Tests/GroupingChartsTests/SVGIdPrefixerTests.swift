@@ -15,7 +15,8 @@ final class SVGIdPrefixerTests: XCTestCase {
     }
 
     func testAccessibleTitleIsEscaped() {
-        let svg = SVGIdPrefixer.addingAccessibleTitle("Lift by \"Música & <Arte>\"", to: "<svg width=\"1px\"><g/></svg>")
+        let svg = SVGIdPrefixer.addingAccessibleTitle(
+            "Lift by \"Música & <Arte>\"", to: "<svg width=\"1px\"><g/></svg>")
         XCTAssertEqual(
             svg,
             "<svg width=\"1px\" role=\"img\" aria-label=\"Lift by &quot;Música &amp; &lt;Arte&gt;&quot;\">\n"

@@ -16,8 +16,12 @@ final class TextBoxTests: XCTestCase {
 
     func testAnchorsPlaceTheBox() {
         let metrics = TextMetrics(width: 40, ascent: 8, descent: 2)
-        XCTAssertEqual(TextBox(metrics: metrics, at: Point(x: 100, y: 50), anchor: .topStart, rotation: 0).bounds, Rect(x: 100, y: 50, width: 40, height: 10))
-        XCTAssertEqual(TextBox(metrics: metrics, at: Point(x: 100, y: 50), anchor: .middleEnd, rotation: 0).bounds, Rect(x: 60, y: 45, width: 40, height: 10))
+        XCTAssertEqual(
+            TextBox(metrics: metrics, at: Point(x: 100, y: 50), anchor: .topStart, rotation: 0).bounds,
+            Rect(x: 100, y: 50, width: 40, height: 10))
+        XCTAssertEqual(
+            TextBox(metrics: metrics, at: Point(x: 100, y: 50), anchor: .middleEnd, rotation: 0).bounds,
+            Rect(x: 60, y: 45, width: 40, height: 10))
         let upright = TextBox(metrics: metrics, at: Point(x: 100, y: 50), anchor: .middleEnd, rotation: 90).bounds
         XCTAssertEqual(upright.minX, 95, accuracy: 1e-9)
         XCTAssertEqual(upright.minY, 50, accuracy: 1e-9, "reads upwards, ending at the anchor: hangs below it")

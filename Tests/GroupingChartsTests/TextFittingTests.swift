@@ -12,12 +12,17 @@ final class TextFittingTests: XCTestCase {
     }
 
     func testWrapBreaksAtSpacesAndShortensTheLastLine() {
-        XCTAssertEqual(TextFitting.wrap("Música & <Arte>", toWidth: 60, maxLines: 2, font: font, renderer: renderer), ["Música &", "<Arte>"])
-        let lines = TextFitting.wrap("one two three four five six", toWidth: 60, maxLines: 2, font: font, renderer: renderer)
+        XCTAssertEqual(
+            TextFitting.wrap("Música & <Arte>", toWidth: 60, maxLines: 2, font: font, renderer: renderer),
+            ["Música &", "<Arte>"])
+        let lines = TextFitting.wrap(
+            "one two three four five six", toWidth: 60, maxLines: 2, font: font, renderer: renderer)
         XCTAssertEqual(lines.count, 2)
         XCTAssertEqual(lines[0], "one two")
         XCTAssertTrue(lines[1].hasSuffix("…"))
-        XCTAssertEqual(TextFitting.wrap("genre_x_arpu", toWidth: 42, maxLines: 2, font: font, renderer: renderer), ["genre_", "x_arpu"])
+        XCTAssertEqual(
+            TextFitting.wrap("genre_x_arpu", toWidth: 42, maxLines: 2, font: font, renderer: renderer),
+            ["genre_", "x_arpu"])
     }
 
     func testSimilarLabelsStayDistinct() {

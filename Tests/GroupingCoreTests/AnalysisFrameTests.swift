@@ -18,7 +18,10 @@ final class AnalysisFrameTests: XCTestCase {
         """
 
     func testJoinCountsEveryDroppedRowWithItsReason() throws {
-        let ites = try ITETable(table: try table("ites.csv", "creator_id,effect_hat,se\na,0.1,0.05\nb,0.2,0.05\nc,0.3,0.1\nd,-0.1,0.2\nz,1,1\n"), idColumn: "creator_id")
+        let ites = try ITETable(
+            table: try table(
+                "ites.csv", "creator_id,effect_hat,se\na,0.1,0.05\nb,0.2,0.05\nc,0.3,0.1\nd,-0.1,0.2\nz,1,1\n"),
+            idColumn: "creator_id")
         let frame = try AnalysisFrame(
             creators: try table("creators.csv", creators), idColumn: "creator_id", ites: ites, truth: nil,
             outcome: .lift(pre: "revenue_pre", post: "revenue_post"))
@@ -38,18 +41,23 @@ final class AnalysisFrameTests: XCTestCase {
 
     func testColumnOutcomeAndEffectHatOutcome() throws {
         let c = try table("creators.csv", creators)
-        let byColumn = try AnalysisFrame(creators: c, idColumn: "creator_id", ites: nil, truth: nil, outcome: .column("score"))
+        let byColumn = try AnalysisFrame(
+            creators: c, idColumn: "creator_id", ites: nil, truth: nil, outcome: .column("score"))
         XCTAssertEqual(byColumn.ids, ["a", "b", "c", "e"])
         XCTAssertEqual(byColumn.outcome, [1, 2, 3, 5])
         XCTAssertNil(byColumn.effectHat)
-        XCTAssertThrowsError(try AnalysisFrame(creators: c, idColumn: "creator_id", ites: nil, truth: nil, outcome: .effectHat)) { error in
+        XCTAssertThrowsError(
+            try AnalysisFrame(creators: c, idColumn: "creator_id", ites: nil, truth: nil, outcome: .effectHat)
+        ) { error in
             XCTAssertEqual((error as! InputError).key, "outcome")
         }
     }
 
     func testDuplicateIDNamesBothRows() throws {
         let c = try table("creators.csv", "creator_id,g\na,X\nb,Y\na,Z\n")
-        XCTAssertThrowsError(try AnalysisFrame(creators: c, idColumn: "creator_id", ites: nil, truth: nil, outcome: .column("g"))) { error in
+        XCTAssertThrowsError(
+            try AnalysisFrame(creators: c, idColumn: "creator_id", ites: nil, truth: nil, outcome: .column("g"))
+        ) { error in
             let e = error as! InputError
             XCTAssertEqual(e.file, "creators.csv")
             XCTAssertEqual(e.row, 4)
@@ -70,19 +78,29 @@ final class AnalysisFrameTests: XCTestCase {
     }
 
     func testMissingIDColumnAndEmptyTable() throws {
-        XCTAssertThrowsError(try AnalysisFrame(creators: try table("c.csv", "id,g\na,X\n"), idColumn: "creator_id", ites: nil, truth: nil, outcome: .column("g"))) { error in
+        XCTAssertThrowsError(
+            try AnalysisFrame(
+                creators: try table("c.csv", "id,g\na,X\n"), idColumn: "creator_id", ites: nil, truth: nil,
+                outcome: .column("g"))
+        ) { error in
             XCTAssertEqual((error as! InputError).column, "creator_id")
         }
-        XCTAssertThrowsError(try AnalysisFrame(creators: try table("c.csv", "creator_id,g\n"), idColumn: "creator_id", ites: nil, truth: nil, outcome: .column("g"))) { error in
+        XCTAssertThrowsError(
+            try AnalysisFrame(
+                creators: try table("c.csv", "creator_id,g\n"), idColumn: "creator_id", ites: nil, truth: nil,
+                outcome: .column("g"))
+        ) { error in
             XCTAssertEqual((error as! InputError).file, "c.csv")
         }
     }
 
     func testTruthIsAlignedWithTheRows() throws {
-        let ites = try ITETable(table: try table("ites.csv", "creator_id,effect_hat,se\ne,0.1,0.05\na,0.2,0.05\n"), idColumn: "creator_id")
+        let ites = try ITETable(
+            table: try table("ites.csv", "creator_id,effect_hat,se\ne,0.1,0.05\na,0.2,0.05\n"), idColumn: "creator_id")
         let truth = try table("truth.csv", "creator_id,true_effect\na,0.15\n")
         let frame = try AnalysisFrame(
-            creators: try table("creators.csv", creators), idColumn: "creator_id", ites: ites, truth: truth, outcome: .effectHat)
+            creators: try table("creators.csv", creators), idColumn: "creator_id", ites: ites, truth: truth,
+            outcome: .effectHat)
         XCTAssertEqual(frame.ids, ["a", "e"])
         XCTAssertEqual(frame.effectHat ?? [], [0.2, 0.1])
         XCTAssertEqual(frame.truth?[0], 0.15)

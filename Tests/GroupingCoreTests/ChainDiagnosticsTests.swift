@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// R-hat, bulk/tail ESS and HDI against ArviZ 0.23 (fixture made by

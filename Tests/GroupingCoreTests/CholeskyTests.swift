@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 final class CholeskyTests: XCTestCase {

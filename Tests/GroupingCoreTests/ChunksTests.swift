@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GroupingCore
 
 final class ChunksTests: XCTestCase {

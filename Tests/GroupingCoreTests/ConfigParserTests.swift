@@ -6,7 +6,9 @@ final class ConfigParserTests: XCTestCase {
         try ConfigParser.parse(yaml, fileName: "config.yml")
     }
 
-    func assertKeyError(_ yaml: String, key: String, contains text: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    func assertKeyError(
+        _ yaml: String, key: String, contains text: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertThrowsError(try parse(yaml), file: file, line: line) { error in
             guard let e = error as? InputError else { return XCTFail("\(error)", file: file, line: line) }
             XCTAssertEqual(e.key, key, e.description, file: file, line: line)
@@ -16,7 +18,8 @@ final class ConfigParserTests: XCTestCase {
     }
 
     func testTheContractExampleParses() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             title: "Creator revenue boost, Q4 rollout"
             data:
               creators: creators.csv
@@ -47,12 +50,16 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertEqual(config.title, "Creator revenue boost, Q4 rollout")
         XCTAssertEqual(config.data.ites, "ites.csv")
         XCTAssertEqual(config.outcome, .lift(pre: "revenue_pre", post: "revenue_post"))
-        XCTAssertEqual(config.candidates.map(\.name), ["genre", "size_quartile", "audience_size_tier", "arpu_quintile", "genre_x_arpu"])
+        XCTAssertEqual(
+            config.candidates.map(\.name),
+            ["genre", "size_quartile", "audience_size_tier", "arpu_quintile", "genre_x_arpu"])
         XCTAssertEqual(config.candidates[1].rule, .quantiles(column: "follower_count", bins: 4))
         // Four labels for four edges: the last bin is open above (Mega = 1M+).
         XCTAssertEqual(
             config.candidates[2].rule,
-            .bins(column: "follower_count", edges: [0, 10000, 100000, 1000000, .infinity], labels: ["Micro", "Mid", "Macro", "Mega"]))
+            .bins(
+                column: "follower_count", edges: [0, 10000, 100000, 1_000_000, .infinity],
+                labels: ["Micro", "Mid", "Macro", "Mega"]))
         XCTAssertEqual(config.candidates[4].rule, .cross(members: ["genre", "arpu_quintile"]))
         XCTAssertEqual(config.clustering?.k, .auto)
         XCTAssertEqual(config.clustering?.kRange, 2...10)
@@ -86,14 +93,20 @@ final class ConfigParserTests: XCTestCase {
     }
 
     func testWrongTypesAndRanges() {
-        assertKeyError("data: {creators: c.csv}\ncandidates: [{name: q, quantiles: a, bins: many}]\n", key: "candidates[0].bins")
-        assertKeyError("data: {creators: c.csv}\ncandidates: [{name: q, quantiles: a, bins: 1}]\n", key: "candidates[0].bins")
-        assertKeyError("data: {creators: c.csv}\ncandidates: [{name: t, column: a, edges: [0, 5, 5]}]\n", key: "candidates[0].edges")
+        assertKeyError(
+            "data: {creators: c.csv}\ncandidates: [{name: q, quantiles: a, bins: many}]\n", key: "candidates[0].bins")
+        assertKeyError(
+            "data: {creators: c.csv}\ncandidates: [{name: q, quantiles: a, bins: 1}]\n", key: "candidates[0].bins")
+        assertKeyError(
+            "data: {creators: c.csv}\ncandidates: [{name: t, column: a, edges: [0, 5, 5]}]\n",
+            key: "candidates[0].edges")
         assertKeyError(
             "data: {creators: c.csv}\ncandidates: [{name: t, column: a, edges: [0, 5, 9], labels: [a]}]\n",
             key: "candidates[0].labels")
         assertKeyError("data: {creators: c.csv}\ncandidates: [g]\nmodel: {chains: 0}\n", key: "model.chains")
-        assertKeyError("data: {creators: c.csv}\ncandidates: [g]\nclustering: {features: [a], k_range: [5, 2]}\n", key: "clustering.k_range")
+        assertKeyError(
+            "data: {creators: c.csv}\ncandidates: [g]\nclustering: {features: [a], k_range: [5, 2]}\n",
+            key: "clustering.k_range")
         assertKeyError("data: {creators: c.csv}\ncandidates: [g]\nreport: {paper: A3}\n", key: "report.paper")
     }
 
@@ -105,7 +118,8 @@ final class ConfigParserTests: XCTestCase {
     }
 
     func testClusteringAndPanel() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             data:
               creators: c.csv
               panel: {file: p.csv, outcome: log_revenue, window: [0, 3], se_multiplier: 2.5}

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// The windowed theta quantiles of `CreatorPosterior.creator` equal the type-7 quantiles of

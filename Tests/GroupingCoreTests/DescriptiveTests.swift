@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `Descriptive` against numpy's conventions (values worked by hand or from numpy).
 final class DescriptiveTests: XCTestCase {

@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `EdgeBinning` against pandas `cut(x, edges, labels, right=True, include_lowest=True)`.
 final class EdgeBinningTests: XCTestCase {

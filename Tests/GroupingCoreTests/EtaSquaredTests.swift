@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `EtaSquared` against SS_between / SS_total computed with numpy on pandas' groups.
 final class EtaSquaredTests: XCTestCase {
@@ -15,7 +15,8 @@ final class EtaSquaredTests: XCTestCase {
 
     /// Groups [1,2,3] and [4,5,6]: SSB = 13.5, SST = 17.5.
     func testHandComputed() {
-        assertClose(13.5 / 17.5, EtaSquared.compute(values: [1, 2, 3, 4, 5, 6], codes: [0, 0, 0, 1, 1, 1], groupCount: 2))
+        assertClose(
+            13.5 / 17.5, EtaSquared.compute(values: [1, 2, 3, 4, 5, 6], codes: [0, 0, 0, 1, 1, 1], groupCount: 2))
     }
 
     func testUndefinedCases() {

@@ -40,7 +40,10 @@ final class ExamplePhase13Tests: XCTestCase {
             creators: try table("creators.csv"), idColumn: config.data.id,
             ites: try ITETable(table: try table("ites.csv"), idColumn: config.data.id), truth: nil, outcome: outcome)
         let (groupings, _) = try CandidateBuilder.build(config.candidates, frame: frame, cluster: nil, minGroupSize: 15)
-        return (frame, groupings.map { CandidateDescription.describe($0, outcome: frame.outcome, thresholds: config.thresholds) })
+        return (
+            frame,
+            groupings.map { CandidateDescription.describe($0, outcome: frame.outcome, thresholds: config.thresholds) }
+        )
     }
 
     func compare(_ reference: [Reference.Candidate], _ results: [CandidateResult]) {

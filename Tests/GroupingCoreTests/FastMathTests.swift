@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// FastMath's exp and log1p against the C library over their working ranges.

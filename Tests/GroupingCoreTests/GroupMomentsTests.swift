@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `GroupMoments`: the per-group sums every Phase 1 and 3 statistic is built from.
 final class GroupMomentsTests: XCTestCase {

@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `GroupSizeSummary` against pandas `groupby(g).size()` min / median / max / (< min).sum().
 final class GroupSizeSummaryTests: XCTestCase {

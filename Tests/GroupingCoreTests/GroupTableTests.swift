@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `GroupTable` against pandas `groupby(g)[y].agg(count, mean, std, min, max)`.
 final class GroupTableTests: XCTestCase {

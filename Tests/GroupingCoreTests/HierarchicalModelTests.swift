@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// The fitted model against PyMC (NUTS on the non-centered model; fixture by
@@ -64,7 +65,8 @@ final class HierarchicalModelTests: XCTestCase {
     private func assertAgreesWithPyMC(_ reference: PyMCReference, _ fit: HierarchicalFit) throws {
         XCTAssertEqual(reference.divergences, 0)
         XCTAssertLessThan(abs(fit.loo.elpd - reference.loo.elpd), 1.0, "elpd \(fit.loo.elpd) vs \(reference.loo.elpd)")
-        XCTAssertLessThan(abs(fit.loo.pLoo - reference.loo.p_loo), 0.5, "p_loo \(fit.loo.pLoo) vs \(reference.loo.p_loo)")
+        XCTAssertLessThan(
+            abs(fit.loo.pLoo - reference.loo.p_loo), 0.5, "p_loo \(fit.loo.pLoo) vs \(reference.loo.p_loo)")
         assertClose(reference.loo.se, fit.loo.se, rel: 0.01)
         XCTAssertLessThan(fit.loo.kMax, 0.7)
         XCTAssertLessThan(reference.loo.k_max, 0.7)
@@ -80,7 +82,8 @@ final class HierarchicalModelTests: XCTestCase {
             // Our draws are independent: MCSE(mean) = sd/√S, MCSE(sd) ≈ sd/√(2S).
             let meanError = (theirs.mcse_mean * theirs.mcse_mean + ours.sd * ours.sd / s).squareRoot()
             let sdError = (theirs.mcse_sd * theirs.mcse_sd + ours.sd * ours.sd / (2 * s)).squareRoot()
-            XCTAssertLessThan(abs(ours.mean - theirs.mean), 4 * meanError, "\(name) mean \(ours.mean) vs \(theirs.mean)")
+            XCTAssertLessThan(
+                abs(ours.mean - theirs.mean), 4 * meanError, "\(name) mean \(ours.mean) vs \(theirs.mean)")
             XCTAssertLessThan(abs(ours.sd - theirs.sd), 4 * sdError, "\(name) sd \(ours.sd) vs \(theirs.sd)")
         }
     }
@@ -162,7 +165,9 @@ final class HierarchicalModelTests: XCTestCase {
         let n = 400
         let codes = (0..<n).map { Int32($0 % 4) }
         let ses = (0..<n).map { _ in 0.2 + 0.3 * RandomVariates.uniformOpen(using: &generator) }
-        let effects = (0..<n).map { i in 0.1 * Double(codes[i]) + ses[i] * RandomVariates.standardNormal(using: &generator) }
+        let effects = (0..<n).map { i in
+            0.1 * Double(codes[i]) + ses[i] * RandomVariates.standardNormal(using: &generator)
+        }
         let fit = HierarchicalModel.fit(
             HierarchicalModelData(effects: effects, ses: ses, codes: codes, groupCount: 4),
             settings: SamplerSettings(chains: 4, draws: 500))
@@ -174,24 +179,42 @@ final class HierarchicalModelTests: XCTestCase {
     func testDegenerateInputsNeverGiveNaN() throws {
         let settings = SamplerSettings(chains: 2, draws: 200)
         let cases: [(String, HierarchicalModelData)] = [
-            ("one group", HierarchicalModelData(
-                effects: [0.1, 0.3, -0.2, 0.5, 0.0, 0.2], ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1],
-                codes: [0, 0, 0, 0, 0, 0], groupCount: 1)),
-            ("group of one", HierarchicalModelData(
-                effects: [0.1, 0.3, -0.2, 0.5, 0.0, 0.2, 2.0], ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1, 0.1],
-                codes: [0, 0, 0, 1, 1, 1, 2], groupCount: 3)),
-            ("equal se", HierarchicalModelData(
-                effects: [0.1, 0.3, -0.2, 0.5, 0.0, 0.2], ses: [Double](repeating: 0.15, count: 6),
-                codes: [0, 0, 0, 1, 1, 1], groupCount: 2)),
-            ("equal effects", HierarchicalModelData(
-                effects: [Double](repeating: 0.25, count: 6), ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1],
-                codes: [0, 0, 0, 1, 1, 1], groupCount: 2)),
+            (
+                "one group",
+                HierarchicalModelData(
+                    effects: [0.1, 0.3, -0.2, 0.5, 0.0, 0.2], ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1],
+                    codes: [0, 0, 0, 0, 0, 0], groupCount: 1)
+            ),
+            (
+                "group of one",
+                HierarchicalModelData(
+                    effects: [0.1, 0.3, -0.2, 0.5, 0.0, 0.2, 2.0], ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1, 0.1],
+                    codes: [0, 0, 0, 1, 1, 1, 2], groupCount: 3)
+            ),
+            (
+                "equal se",
+                HierarchicalModelData(
+                    effects: [0.1, 0.3, -0.2, 0.5, 0.0, 0.2], ses: [Double](repeating: 0.15, count: 6),
+                    codes: [0, 0, 0, 1, 1, 1], groupCount: 2)
+            ),
+            (
+                "equal effects",
+                HierarchicalModelData(
+                    effects: [Double](repeating: 0.25, count: 6), ses: [0.1, 0.2, 0.1, 0.3, 0.2, 0.1],
+                    codes: [0, 0, 0, 1, 1, 1], groupCount: 2)
+            ),
             ("no creators", HierarchicalModelData(effects: [], ses: [], codes: [], groupCount: 2)),
-            ("an empty group", HierarchicalModelData(
-                effects: [0.1, 0.3, -0.2, 0.5], ses: [0.1, 0.2, 0.1, 0.3], codes: [0, 0, 2, 2], groupCount: 3)),
-            ("equal effects and se", HierarchicalModelData(
-                effects: [Double](repeating: 0, count: 6), ses: [Double](repeating: 0.1, count: 6),
-                codes: [0, 1, 0, 1, 0, 1], groupCount: 2)),
+            (
+                "an empty group",
+                HierarchicalModelData(
+                    effects: [0.1, 0.3, -0.2, 0.5], ses: [0.1, 0.2, 0.1, 0.3], codes: [0, 0, 2, 2], groupCount: 3)
+            ),
+            (
+                "equal effects and se",
+                HierarchicalModelData(
+                    effects: [Double](repeating: 0, count: 6), ses: [Double](repeating: 0.1, count: 6),
+                    codes: [0, 1, 0, 1, 0, 1], groupCount: 2)
+            ),
         ]
         for (name, data) in cases {
             let fit = HierarchicalModel.fit(data, settings: settings)
@@ -214,16 +237,22 @@ final class HierarchicalModelTests: XCTestCase {
         XCTAssertEqual(priors.echo["tau"], "HalfNormal(1.29099)")
     }
 
-    private func assertFinite(_ fit: HierarchicalFit, _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
-        let scalars = [fit.muSummary.mean, fit.muSummary.sd, fit.tauSummary.mean, fit.tauSummary.sd,
-                       fit.sigmaGroupSummary.mean, fit.sigmaGroupSummary.sd, fit.loo.elpd, fit.loo.se, fit.loo.pLoo,
-                       fit.loo.kMax, fit.diagnostics.rhatMax, fit.diagnostics.essBulkMin, fit.diagnostics.essTailMin]
+    private func assertFinite(
+        _ fit: HierarchicalFit, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let scalars = [
+            fit.muSummary.mean, fit.muSummary.sd, fit.tauSummary.mean, fit.tauSummary.sd,
+            fit.sigmaGroupSummary.mean, fit.sigmaGroupSummary.sd, fit.loo.elpd, fit.loo.se, fit.loo.pLoo,
+            fit.loo.kMax, fit.diagnostics.rhatMax, fit.diagnostics.essBulkMin, fit.diagnostics.essTailMin,
+        ]
         XCTAssertTrue(scalars.allSatisfy(\.isFinite), "\(message): \(scalars)", file: file, line: line)
         for array in [fit.thetaMean, fit.thetaSD, fit.thetaLower, fit.thetaUpper, fit.pointwiseElpd, fit.paretoK] {
             XCTAssertTrue(array.allSatisfy(\.isFinite), message, file: file, line: line)
         }
         for group in fit.groups {
-            XCTAssertTrue([group.mean, group.sd, group.hdiLow, group.hdiHigh].allSatisfy(\.isFinite), message, file: file, line: line)
+            XCTAssertTrue(
+                [group.mean, group.sd, group.hdiLow, group.hdiHigh].allSatisfy(\.isFinite), message, file: file,
+                line: line)
         }
     }
 

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 final class ImputationEstimatorTests: XCTestCase {
@@ -46,7 +47,8 @@ final class ImputationEstimatorTests: XCTestCase {
         for expected in reference.cases {
             let window = expected.window.map { $0[0]...$0[1] }
             let estimate = try ImputationEstimator.estimate(
-                reference.panel, settings: ImputationSettings(eventWindow: window, seMultiplier: expected.se_multiplier))
+                reference.panel, settings: ImputationSettings(eventWindow: window, seMultiplier: expected.se_multiplier)
+            )
             let label = "window \(String(describing: window))"
 
             XCTAssertEqual(estimate.periodValues, expected.period_values, label)
@@ -54,8 +56,9 @@ final class ImputationEstimatorTests: XCTestCase {
             let alphaByID = Dictionary(
                 uniqueKeysWithValues: zip(reference.creator_ids, estimate.creatorEffects))
             XCTAssertEqual(estimate.creatorEffects.compactMap { $0 }.count, expected.fit_creator_ids.count)
-            assertClose(expected.creator_effects, expected.fit_creator_ids.map { alphaByID[$0]! ?? .nan },
-                        rel: 1e-8, abs: 1e-8, label)
+            assertClose(
+                expected.creator_effects, expected.fit_creator_ids.map { alphaByID[$0]! ?? .nan },
+                rel: 1e-8, abs: 1e-8, label)
 
             XCTAssertEqual(estimate.creatorIDs, expected.creator_ids, label)
             assertClose(expected.effect_hat, estimate.effectHat, rel: 1e-8, abs: 1e-8, label)
@@ -121,7 +124,8 @@ final class ImputationEstimatorTests: XCTestCase {
         }
         let estimate = try ImputationEstimator.estimate(simulated.panel(creators: 200))
         // Creators first treated in period 3 that miss period 2 have one untreated period.
-        XCTAssertEqual(estimate.dropped, [DropCount(reason: "fewer than 2 untreated periods (no residual variance)", count: 4)])
+        XCTAssertEqual(
+            estimate.dropped, [DropCount(reason: "fewer than 2 untreated periods (no residual variance)", count: 4)])
         XCTAssertEqual(estimate.creatorIDs.count, trueMean.count - 4)
         for (k, id) in estimate.creatorIDs.enumerated() {
             let truth = trueMean[id]!
@@ -152,7 +156,9 @@ final class ImputationEstimatorTests: XCTestCase {
         let estimate = try ImputationEstimator.estimate(panel)
         let coverage = try XCTUnwrap(estimate.rawCoverage(truth: truth))
         XCTAssertGreaterThan(coverage.creators, 5000)
-        print("raw coverage \(coverage.coverage) over \(coverage.creators) creators, ATT \(estimate.att) ± \(estimate.attSe)")
+        print(
+            "raw coverage \(coverage.coverage) over \(coverage.creators) creators, ATT \(estimate.att) ± \(estimate.attSe)"
+        )
         XCTAssertGreaterThanOrEqual(coverage.coverage, 0.935)
         XCTAssertLessThanOrEqual(coverage.coverage, 0.965)
         // Without the small-sample (t) inflation of the creator's own variance term the
@@ -190,14 +196,18 @@ final class ImputationEstimatorTests: XCTestCase {
     func testDisconnectedCreatorsAndPeriodsAreDroppedAndCounted() throws {
         var simulated = SimulatedPanel()
         // 0, 1: never treated, periods 1…4 (the connected set).
-        for i in 0..<2 { for t in 1...4 { simulated.append(creator: i, period: t, outcome: Double(i + t * t), firstTreated: nil) } }
+        for i in 0..<2 {
+            for t in 1...4 { simulated.append(creator: i, period: t, outcome: Double(i + t * t), firstTreated: nil) }
+        }
         // 2: never treated, only period 5 — its own component.
         simulated.append(creator: 2, period: 5, outcome: 1, firstTreated: nil)
         // 3: untreated in period 5 only, treated in 6: disconnected.
         simulated.append(creator: 3, period: 5, outcome: 2, firstTreated: 6)
         simulated.append(creator: 3, period: 6, outcome: 3, firstTreated: 6)
         // 4: treated from 3, periods 1…4 and 6: kept; period 6 cannot be imputed.
-        for t in [1, 2, 3, 4, 6] { simulated.append(creator: 4, period: t, outcome: Double(t * t) + (t >= 3 ? 5 : 0), firstTreated: 3) }
+        for t in [1, 2, 3, 4, 6] {
+            simulated.append(creator: 4, period: t, outcome: Double(t * t) + (t >= 3 ? 5 : 0), firstTreated: 3)
+        }
         // 5: treated from 3, observed in 1, 2 and 6 only: no estimated period effect.
         for t in [1, 2, 6] { simulated.append(creator: 5, period: t, outcome: 0, firstTreated: 3) }
         // 6: treated from 1: no untreated period.
@@ -219,20 +229,24 @@ final class ImputationEstimatorTests: XCTestCase {
         XCTAssertNil(estimate.creatorEffects[2])
         XCTAssertNil(estimate.creatorEffects[3])
         XCTAssertNotNil(estimate.creatorEffects[4])
-        XCTAssertEqual(estimate.dropped, [
-            DropCount(reason: "no treated period observed", count: 1),
-            DropCount(reason: "no untreated period", count: 1),
-            DropCount(reason: "no period shared with untreated creators", count: 1),
-            DropCount(reason: "fewer than 2 untreated periods (no residual variance)", count: 1),
-            DropCount(reason: "no treated period with an estimated period effect", count: 1),
-        ])
+        XCTAssertEqual(
+            estimate.dropped,
+            [
+                DropCount(reason: "no treated period observed", count: 1),
+                DropCount(reason: "no untreated period", count: 1),
+                DropCount(reason: "no period shared with untreated creators", count: 1),
+                DropCount(reason: "fewer than 2 untreated periods (no residual variance)", count: 1),
+                DropCount(reason: "no treated period with an estimated period effect", count: 1),
+            ])
         XCTAssertEqual(estimate.creators, 9)
         XCTAssertEqual(estimate.treatedCreators, 6)
         XCTAssertTrue(estimate.se.allSatisfy { $0.isFinite })
         XCTAssertTrue(estimate.attSe.isFinite)
 
-        XCTAssertThrowsError(try ImputationEstimator.estimate(
-            simulated.panel(creators: 9), settings: ImputationSettings(eventWindow: 5...6))) { error in
+        XCTAssertThrowsError(
+            try ImputationEstimator.estimate(
+                simulated.panel(creators: 9), settings: ImputationSettings(eventWindow: 5...6))
+        ) { error in
             XCTAssertEqual((error as? PanelInputError)?.kind, .nothingEstimable)
         }
     }
@@ -252,7 +266,8 @@ final class ImputationEstimatorTests: XCTestCase {
         var simulated = SimulatedPanel()
         for i in 0..<3 {
             for t in 1...6 {
-                simulated.append(creator: i, period: t, outcome: Double(i * t % 5), firstTreated: i == 0 ? nil : (i == 1 ? 3 : 6))
+                simulated.append(
+                    creator: i, period: t, outcome: Double(i * t % 5), firstTreated: i == 0 ? nil : (i == 1 ? 3 : 6))
             }
         }
         let estimate = try ImputationEstimator.estimate(

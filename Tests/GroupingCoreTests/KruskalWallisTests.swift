@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `KruskalWallis` against `scipy.stats.kruskal`, and its undefined cases.
 final class KruskalWallisTests: XCTestCase {

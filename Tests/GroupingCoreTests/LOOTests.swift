@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// The log-likelihood matrices of scripts/fixtures/loo_reference.py, regenerated from the
@@ -44,7 +45,10 @@ struct LOOReference: Decodable {
         let shift: Double
         let reff_1: Fit
         let reff_0_6: Fit
-        enum CodingKeys: String, CodingKey { case scale, shift, reff_1, reff_0_6 = "reff_0.6" }
+        enum CodingKeys: String, CodingKey {
+            case scale, shift, reff_1
+            case reff_0_6 = "reff_0.6"
+        }
     }
     struct CompareRow: Decodable {
         let name: String

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// The comparison against `az.compare(method="stacking")` (ArviZ 0.23) on the three models

@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `OneWayANOVA` against `scipy.stats.f_oneway`, and its undefined cases.
 final class OneWayANOVATests: XCTestCase {
@@ -31,7 +31,8 @@ final class OneWayANOVATests: XCTestCase {
 
     func testUndefinedCases() {
         let single = OneWayANOVA.test(values: [1, 2, 3], codes: [0, 0, 0], groupCount: 1)
-        XCTAssertEqual(single, AnovaJSON(f: nil, p: nil, dfBetween: nil, dfWithin: nil, reason: "needs at least two groups"))
+        XCTAssertEqual(
+            single, AnovaJSON(f: nil, p: nil, dfBetween: nil, dfWithin: nil, reason: "needs at least two groups"))
 
         let emptySecond = OneWayANOVA.test(values: [1, 2, 3], codes: [0, 0, 0], groupCount: 2)
         XCTAssertEqual(emptySecond.reason, "needs at least two groups")

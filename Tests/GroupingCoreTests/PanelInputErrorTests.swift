@@ -1,10 +1,12 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 /// Bad input gives typed errors naming the file rows (1-based, header = row 1) and the column.
 final class PanelInputErrorTests: XCTestCase {
-    private let columns = PanelColumnNames(creator: "creator_id", period: "week", outcome: "revenue", firstTreated: "launch_week")
+    private let columns = PanelColumnNames(
+        creator: "creator_id", period: "week", outcome: "revenue", firstTreated: "launch_week")
 
     /// Three creators × periods 1…3; creator 1 first treated in 3.
     private func panel() -> PanelObservations {
@@ -25,7 +27,9 @@ final class PanelInputErrorTests: XCTestCase {
             firstTreated: first, columns: columns)
     }
 
-    private func error(_ panel: PanelObservations, settings: ImputationSettings = ImputationSettings()) -> PanelInputError? {
+    private func error(_ panel: PanelObservations, settings: ImputationSettings = ImputationSettings())
+        -> PanelInputError?
+    {
         do {
             _ = try ImputationEstimator.estimate(panel, settings: settings)
             XCTFail("expected an error")
@@ -49,7 +53,8 @@ final class PanelInputErrorTests: XCTestCase {
         XCTAssertEqual(e?.column, "launch_week")
         XCTAssertEqual(
             e?.description,
-            "rows 5, 6, column launch_week: creator 'b' has two different first treated periods: 3 on row 5 and 2 on row 6")
+            "rows 5, 6, column launch_week: creator 'b' has two different first treated periods: 3 on row 5 and 2 on row 6"
+        )
     }
 
     func testConflictBetweenEmptyAndValue() {
@@ -151,7 +156,8 @@ final class PanelInputErrorTests: XCTestCase {
         XCTAssertEqual(e?.rows, Array(2...11))
         XCTAssertEqual(e?.affectedRows, 30)
         XCTAssertEqual(e?.column, "period")
-        XCTAssertTrue(e?.description.hasPrefix("rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 (and 20 more), column period") ?? false)
+        XCTAssertTrue(
+            e?.description.hasPrefix("rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 (and 20 more), column period") ?? false)
     }
 
     func testColumnLengthsAndCodes() {

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 final class PanelLayoutTests: XCTestCase {
@@ -12,7 +13,8 @@ final class PanelLayoutTests: XCTestCase {
         XCTAssertEqual(layout.creatorStart, [0, 2, 5, 5])
         XCTAssertEqual(layout.period, [0, 1, 0, 1, 2])
         XCTAssertEqual(layout.outcome, [1, 2, 11, 12, 13])
-        XCTAssertEqual(layout.firstTreated, [ImputationEstimator.PanelLayout.never, 2, ImputationEstimator.PanelLayout.never])
+        XCTAssertEqual(
+            layout.firstTreated, [ImputationEstimator.PanelLayout.never, 2, ImputationEstimator.PanelLayout.never])
     }
 
     func testWidelySpreadPeriodsUseADictionary() throws {

@@ -1,9 +1,12 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import GroupingCore
 
 final class PeriodConnectivityTests: XCTestCase {
-    private func connectivity(_ simulated: SimulatedPanel, creators: Int) throws -> ImputationEstimator.PeriodConnectivity {
+    private func connectivity(_ simulated: SimulatedPanel, creators: Int) throws
+        -> ImputationEstimator.PeriodConnectivity
+    {
         let layout = try ImputationEstimator.PanelLayout(validating: simulated.panel(creators: creators))
         return ImputationEstimator.PeriodConnectivity(layout: layout)
     }
@@ -11,7 +14,9 @@ final class PeriodConnectivityTests: XCTestCase {
     func testChainedPeriodsFormOneComponent() throws {
         // Creator 0 links periods 1–2, creator 1 links 2–3, creator 2 links 3–4: one component.
         var simulated = SimulatedPanel()
-        for i in 0..<3 { for t in (i + 1)...(i + 2) { simulated.append(creator: i, period: t, outcome: 0, firstTreated: nil) } }
+        for i in 0..<3 {
+            for t in (i + 1)...(i + 2) { simulated.append(creator: i, period: t, outcome: 0, firstTreated: nil) }
+        }
         let c = try connectivity(simulated, creators: 3)
         XCTAssertEqual(c.periodInFit, [true, true, true, true])
         XCTAssertEqual(c.creatorInFit, [true, true, true])

@@ -18,14 +18,16 @@ final class PosteriorSeparationTests: XCTestCase {
     }
 
     func testZeroPosteriorSDGivesNoRatio() throws {
-        let s = try XCTUnwrap(PosteriorSeparation.compute([PosteriorGroup(label: "a", count: 1, mean: 1, sd: 0, hdiLow: 1, hdiHigh: 1)]))
+        let s = try XCTUnwrap(
+            PosteriorSeparation.compute([PosteriorGroup(label: "a", count: 1, mean: 1, sd: 0, hdiLow: 1, hdiHigh: 1)]))
         XCTAssertNil(s.ratio)
     }
 }
 
 final class ShrinkageAnalysisTests: XCTestCase {
     func testShrinkagePercentAndCorrelation() throws {
-        let a = ShrinkageAnalysis(effectHat: [1, -2, 0, 4], se: [0.1, 0.2, 0.5, 1], posteriorMean: [0.9, -1.5, 0.3, 2])
+        let a = ShrinkageAnalysis(
+            effectHat: [1, -2, 0, 4], se: [0.1, 0.2, 0.5, 1], posteriorMean: [0.9, -1.5, 0.3, 2])
         assertClose([0.1, 0.5, 0.3, 2], a.shrinkage, rel: 1e-12, abs: 1e-15)
         XCTAssertTrue(a.shrinkagePercent[2].isNaN)
         assertClose(10, a.shrinkagePercent[0], rel: 1e-12)
@@ -42,8 +44,10 @@ final class ShrinkageAnalysisTests: XCTestCase {
 
 final class CoverageCheckTests: XCTestCase {
     func testCountsTruthInsideIntervalsAndSkipsMissingTruth() throws {
-        let c = try XCTUnwrap(CoverageCheck.compute(
-            truth: [0, 1, .nan, 5], lower: [-1, 1.5, 0, 4], upper: [1, 2, 1, 6], effectHat: [0, 1, 0, 0], se: [1, 1, 1, 1]))
+        let c = try XCTUnwrap(
+            CoverageCheck.compute(
+                truth: [0, 1, .nan, 5], lower: [-1, 1.5, 0, 4], upper: [1, 2, 1, 6], effectHat: [0, 1, 0, 0],
+                se: [1, 1, 1, 1]))
         XCTAssertEqual(c.creators, 3)
         assertClose(2.0 / 3, c.hbm)
         assertClose(2.0 / 3, c.raw)
@@ -78,13 +82,20 @@ final class SnapshotDiffTests: XCTestCase {
         let old = snapshot(quality: 50, coverage: 0.95, corr: -0.6, order: ["genre", "arpu"])
         let new = snapshot(quality: 12, coverage: 0.85, corr: 0.1, order: ["arpu", "genre"])
         let diff = SnapshotDiff(old: old, new: new)
-        XCTAssertEqual(Set(diff.alerts.map(\.key)), ["quality_below_threshold", "coverage_below_90", "shrinkage_pattern_changed", "loo_ranking_changed"])
-        XCTAssertTrue(diff.table().contains("ALERT loo_ranking_changed: LOO ranking changed: genre > arpu became arpu > genre"))
+        XCTAssertEqual(
+            Set(diff.alerts.map(\.key)),
+            ["quality_below_threshold", "coverage_below_90", "shrinkage_pattern_changed", "loo_ranking_changed"])
+        XCTAssertTrue(
+            diff.table().contains("ALERT loo_ranking_changed: LOO ranking changed: genre > arpu became arpu > genre"))
     }
 
     func testDifferentCandidateSetsAndSchemasAreComparedOnWhatTheyShare() throws {
         let old = snapshot(quality: 50, coverage: 0.95, corr: -0.6, order: ["genre", "arpu"])
-        let new = try JSONDecoder().decode(Snapshot.self, from: Data(#"{"schema_version": 2, "candidates": [{"name": "genre", "quality_score": 49, "extra": true}, {"name": "new_one"}]}"#.utf8))
+        let new = try JSONDecoder().decode(
+            Snapshot.self,
+            from: Data(
+                #"{"schema_version": 2, "candidates": [{"name": "genre", "quality_score": 49, "extra": true}, {"name": "new_one"}]}"#
+                    .utf8))
         let diff = SnapshotDiff(old: old, new: new)
         XCTAssertEqual(diff.changes.map(\.name), ["genre"])
         XCTAssertTrue(diff.notes.contains { $0.contains("Schema versions differ") })

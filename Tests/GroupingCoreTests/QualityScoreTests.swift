@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `QualityScore`: 100 · between / total and the poor / moderate / good grade.
 final class QualityScoreTests: XCTestCase {

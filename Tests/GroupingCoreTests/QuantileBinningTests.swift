@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `QuantileBinning` against pandas `qcut(x, bins, duplicates="drop")`.
 final class QuantileBinningTests: XCTestCase {

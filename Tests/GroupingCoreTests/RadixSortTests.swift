@@ -1,6 +1,7 @@
-import XCTest
-@testable import GroupingCore
 import TestSupport
+import XCTest
+
+@testable import GroupingCore
 
 /// `RadixSort` against the standard library's sort, above and below its small-input cutoff.
 final class RadixSortTests: XCTestCase {

@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// Compares `SpecialFunctions` with 60-digit values from
 /// `scripts/fixtures/special_functions_reference.py` (scipy's values are stored beside them).
@@ -82,7 +82,8 @@ final class SpecialFunctionsTests: XCTestCase {
     func testClosedForms() {
         for f in [0.1, 1.0, 3.5, 40.0] {
             for d in [1.0, 7.0, 300.0] {
-                assertClose(Foundation.pow(1 + 2 * f / d, -d / 2), SpecialFunctions.fSurvival(f: f, dfn: 2, dfd: d), rel: 1e-13)
+                assertClose(
+                    Foundation.pow(1 + 2 * f / d, -d / 2), SpecialFunctions.fSurvival(f: f, dfn: 2, dfd: d), rel: 1e-13)
             }
         }
         for x in [0.01, 1.0, 10.0, 600.0, 1300.0] {

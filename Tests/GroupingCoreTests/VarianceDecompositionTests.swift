@@ -1,6 +1,6 @@
-import XCTest
 import GroupingCore
 import TestSupport
+import XCTest
 
 /// `VarianceDecomposition` (and the score built on it) against the playbook's pandas code.
 final class VarianceDecompositionTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GroupingReport
 
 /// A measurer where every character is half the font size wide: layout tests do not depend
@@ -16,15 +17,22 @@ final class PDFLayoutTests: XCTestCase {
 
     func twoHundredRowTable() -> ReportTable {
         let rows: [[ReportCell]] = (0..<200).map { index in
-            let detail = index % 10 == 0
+            let detail =
+                index % 10 == 0
                 ? "A long finding that wraps over several lines of the narrow detail column, number \(index), so that rows differ in height."
                 : "row \(index)"
-            return [ReportCell("candidate_\(index)"), ReportCell(NumberFormatting.integer(index * 1_000)), ReportCell(detail),
-                    ReportCell(index % 7 == 0 ? "fail" : "pass", badge: .checklistStatus(index % 7 == 0 ? "fail" : "pass"))]
+            return [
+                ReportCell("candidate_\(index)"), ReportCell(NumberFormatting.integer(index * 1_000)),
+                ReportCell(detail),
+                ReportCell(index % 7 == 0 ? "fail" : "pass", badge: .checklistStatus(index % 7 == 0 ? "fail" : "pass")),
+            ]
         }
         return ReportTable(
             id: "long", title: "A long table", caption: "Two hundred rows.",
-            columns: [ReportColumn("Name"), .number("Value"), ReportColumn("Detail", weight: 1.2), ReportColumn("Status", weight: 0.6)],
+            columns: [
+                ReportColumn("Name"), .number("Value"), ReportColumn("Detail", weight: 1.2),
+                ReportColumn("Status", weight: 0.6),
+            ],
             rows: rows)
     }
 
@@ -52,7 +60,8 @@ final class PDFLayoutTests: XCTestCase {
         for (page, rows) in rowPages {
             let header = try XCTUnwrap(headerPages[page]?.first)
             XCTAssertEqual(headerPages[page]?.count, 1)
-            XCTAssertLessThanOrEqual(header.y + header.height, rows.map(\.y).min()! + 1e-9, "header above the rows on page \(page)")
+            XCTAssertLessThanOrEqual(
+                header.y + header.height, rows.map(\.y).min()! + 1e-9, "header above the rows on page \(page)")
             let sorted = rows.sorted { $0.y < $1.y }
             for (above, below) in zip(sorted, sorted.dropFirst()) {
                 XCTAssertLessThanOrEqual(above.y + above.height, below.y + 1e-9, "rows do not overlap")
@@ -68,7 +77,10 @@ final class PDFLayoutTests: XCTestCase {
         let table = ReportTable(
             id: "tall", title: "Tall", caption: "One enormous cell.",
             columns: [ReportColumn("Key"), ReportColumn("Text", weight: 3)],
-            rows: [[ReportCell("short"), ReportCell("before")], [ReportCell("huge"), ReportCell(huge)], [ReportCell("after"), ReportCell("end")]])
+            rows: [
+                [ReportCell("short"), ReportCell("before")], [ReportCell("huge"), ReportCell(huge)],
+                [ReportCell("after"), ReportCell("end")],
+            ])
         layout.table(table)
         let parts = layout.elements.compactMap { element -> Int? in
             if case .tableRow(id: "tall", index: 1, let part) = element.role { return part }
@@ -115,7 +127,8 @@ final class PDFLayoutTests: XCTestCase {
         let text = "short words then an extraordinarilylongunbrokenwordthatcannotfitonaline and more"
         let lines = TextWrapping.lines(text, font: font, width: 100, measurer: measurer)
         XCTAssertTrue(lines.allSatisfy { measurer.width($0, font: font) <= 100 })
-        XCTAssertEqual(lines.joined().replacingOccurrences(of: " ", with: ""), text.replacingOccurrences(of: " ", with: ""))
+        XCTAssertEqual(
+            lines.joined().replacingOccurrences(of: " ", with: ""), text.replacingOccurrences(of: " ", with: ""))
         let hash = String(repeating: "ab12", count: 16)
         let pieces = TextWrapping.lines(hash, font: font, width: 60, measurer: measurer, breakAnywhere: true)
         XCTAssertEqual(pieces.joined(), hash)
@@ -131,7 +144,8 @@ final class PDFLayoutTests: XCTestCase {
             XCTAssertEqual(layout.sectionMarks[0].page, 0, "the summary is on the first page")
             let pages = layout.sectionMarks.map(\.page)
             XCTAssertEqual(pages, pages.sorted())
-            for (section, mark) in zip(document.sections, layout.sectionMarks).dropFirst() where section.startsOnNewPage {
+            for (section, mark) in zip(document.sections, layout.sectionMarks).dropFirst() where section.startsOnNewPage
+            {
                 XCTAssertEqual(mark.y, layout.top, accuracy: 1e-9, "\(section.id) starts a page")
             }
         }
@@ -141,19 +155,26 @@ final class PDFLayoutTests: XCTestCase {
 
     func assertInsideBody(_ layout: PDFLayout, file: StaticString = #filePath, line: UInt = #line) {
         for element in layout.elements {
-            XCTAssertGreaterThanOrEqual(element.y, layout.top - 1e-9, "\(element.role) above the body", file: file, line: line)
-            XCTAssertLessThanOrEqual(element.y + element.height, layout.bottom + 1e-6, "\(element.role) cut off at the bottom", file: file, line: line)
+            XCTAssertGreaterThanOrEqual(
+                element.y, layout.top - 1e-9, "\(element.role) above the body", file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                element.y + element.height, layout.bottom + 1e-6, "\(element.role) cut off at the bottom", file: file,
+                line: line)
             XCTAssertGreaterThanOrEqual(element.x, layout.left - 1e-9, file: file, line: line)
-            XCTAssertLessThanOrEqual(element.x + element.width, layout.left + layout.contentWidth + 1e-6, "\(element.role) too wide", file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                element.x + element.width, layout.left + layout.contentWidth + 1e-6, "\(element.role) too wide",
+                file: file, line: line)
             XCTAssertLessThan(element.page, layout.pageCount, file: file, line: line)
         }
     }
 
     /// The lines placed for each row, summed over its parts, are all the lines it wraps into.
-    func assertNoLinesLost(_ layout: PDFLayout, table: ReportTable, file: StaticString = #filePath, line: UInt = #line) {
+    func assertNoLinesLost(_ layout: PDFLayout, table: ReportTable, file: StaticString = #filePath, line: UInt = #line)
+    {
         var placed: [Int: [[String]]] = [:]
         for element in layout.elements {
-            guard case .tableRow(id: table.id, let index, _) = element.role, case .tableRow(let row) = element.kind else { continue }
+            guard case .tableRow(id: table.id, let index, _) = element.role, case .tableRow(let row) = element.kind
+            else { continue }
             let cells = row.cells.map(\.lines)
             if let previous = placed[index] {
                 placed[index] = zip(previous, cells).map { $0 + $1 }
@@ -165,8 +186,10 @@ final class PDFLayoutTests: XCTestCase {
         for (index, cells) in placed {
             for (column, lines) in cells.enumerated() {
                 let text = table.rows[index][column].text
-                XCTAssertEqual(lines.joined(separator: " ").split(separator: " ").joined(), text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(),
-                               "row \(index) column \(column)", file: file, line: line)
+                XCTAssertEqual(
+                    lines.joined(separator: " ").split(separator: " ").joined(),
+                    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(),
+                    "row \(index) column \(column)", file: file, line: line)
             }
         }
     }
@@ -187,7 +210,9 @@ extension PDFLayoutTests {
         let layout = PDFReport.layout(document, paper: .a4, measurer: FixedWidthMeasurer())
         assertInsideBody(layout)
         let rows = layout.elements.compactMap { element -> PDFTableRow? in
-            guard case .tableRow(id: "candidate-comparison", _, _) = element.role, case .tableRow(let row) = element.kind else { return nil }
+            guard case .tableRow(id: "candidate-comparison", _, _) = element.role,
+                case .tableRow(let row) = element.kind
+            else { return nil }
             return row
         }
         XCTAssertEqual(rows.count, 12)

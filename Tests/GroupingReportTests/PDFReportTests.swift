@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import GroupingReport
 
 final class PDFReportTests: XCTestCase {
@@ -6,7 +7,9 @@ final class PDFReportTests: XCTestCase {
         let bytes = try PDFReport.render(ReportFixtures.fullDocument())
         XCTAssertEqual(Array(bytes.prefix(4)), Array("%PDF".utf8))
         let text = String(decoding: bytes, as: UTF8.self)
-        XCTAssertTrue(text.contains("/CreationDate (20261118110640Z)") || text.contains("/CreationDate (D:20261118110640"), "creation date from the run")
+        XCTAssertTrue(
+            text.contains("/CreationDate (20261118110640Z)") || text.contains("/CreationDate (D:20261118110640"),
+            "creation date from the run")
         XCTAssertTrue(text.contains("%%EOF"))
         ReportFixtures.prepareOutputFolder()
         ReportFixtures.save(bytes, as: "report.pdf")

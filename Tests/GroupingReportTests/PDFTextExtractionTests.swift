@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import GroupingReport
 
 /// Reads the rendered PDF back with poppler's tools, when they are installed: the text is
@@ -15,10 +16,14 @@ final class PDFTextExtractionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
 
         let text = try run(tools[0], [url.path, "-"])
-        let expectedOrder = ["Use the hierarchical model grouped by genre", "Summary checklist for genre", "Coverage",
-                             "Candidates side by side", "Phase 1: Exploratory analysis", "Phase 5: Diagnostic checks", "Appendix: Methods"]
+        let expectedOrder = [
+            "Use the hierarchical model grouped by genre", "Summary checklist for genre", "Coverage",
+            "Candidates side by side", "Phase 1: Exploratory analysis", "Phase 5: Diagnostic checks",
+            "Appendix: Methods",
+        ]
         let positions = expectedOrder.map { text.range(of: $0)?.lowerBound }
-        XCTAssertFalse(positions.contains(nil), "missing: \(zip(expectedOrder, positions).filter { $0.1 == nil }.map(\.0))")
+        XCTAssertFalse(
+            positions.contains(nil), "missing: \(zip(expectedOrder, positions).filter { $0.1 == nil }.map(\.0))")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
         XCTAssertTrue(text.contains(SampleResults.trickyLabel))
 

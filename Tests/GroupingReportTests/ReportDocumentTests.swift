@@ -1,12 +1,14 @@
-import XCTest
 import GroupingCore
+import XCTest
+
 @testable import GroupingReport
 
 final class ReportDocumentTests: XCTestCase {
     func testSectionsInReadingOrder() {
         let document = ReportFixtures.fullDocument()
-        XCTAssertEqual(document.sections.map(\.id),
-                       ["summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
+        XCTAssertEqual(
+            document.sections.map(\.id),
+            ["summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
         XCTAssertFalse(document.isExplorationOnly)
         guard case .recommendation(let view)? = document.sections[0].blocks.first else {
             return XCTFail("the summary starts with the recommendation")
@@ -18,9 +20,12 @@ final class ReportDocumentTests: XCTestCase {
     func testCandidatesTableFollowsLOORankAndFormatsNumbers() throws {
         let document = ReportFixtures.fullDocument()
         let table = try XCTUnwrap(tables(in: document).first { $0.id == "candidate-comparison" })
-        XCTAssertEqual(table.rows.map { $0[0].text }, ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"])
+        XCTAssertEqual(
+            table.rows.map { $0[0].text }, ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"])
         let genre = table.rows[0]
-        XCTAssertEqual(genre.map(\.text), ["genre", "categorical", "5", "46.2%", "good", "3.2e-12", "0.27", "118", "0.0", "0.0", "0.82"])
+        XCTAssertEqual(
+            genre.map(\.text),
+            ["genre", "categorical", "5", "46.2%", "good", "3.2e-12", "0.27", "118", "0.0", "0.0", "0.82"])
         XCTAssertTrue(genre[0].emphasis, "the recommended grouping is emphasised")
         XCTAssertEqual(table.rows[3][5].text, "< 1e-300")
         XCTAssertEqual(table.rows[3][8].text, "skipped")
@@ -32,7 +37,9 @@ final class ReportDocumentTests: XCTestCase {
             if case .chart(let chart) = block { return chart }
             return nil
         }
-        let expected = FakeCharts.all(for: ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"], fitted: ["genre", "size_quartile", "data_driven_cluster"])
+        let expected = FakeCharts.all(
+            for: ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"],
+            fitted: ["genre", "size_quartile", "data_driven_cluster"])
         XCTAssertEqual(Set(placed.map(\.id)), Set(expected.map(\.id)))
         XCTAssertEqual(placed.count, expected.count)
         let boxplot = placed.first { $0.id == "boxplot-genre" }
@@ -50,7 +57,9 @@ final class ReportDocumentTests: XCTestCase {
         let document = ReportFixtures.explorationDocument()
         XCTAssertTrue(document.isExplorationOnly)
         let phase4 = try XCTUnwrap(document.sections.first { $0.id == "phase-4" })
-        guard case .notice(.warning, let text)? = phase4.blocks.first else { return XCTFail("Phase 4 explains what is missing") }
+        guard case .notice(.warning, let text)? = phase4.blocks.first else {
+            return XCTFail("Phase 4 explains what is missing")
+        }
         XCTAssertTrue(text.contains("data.ites"))
         let checklist = try XCTUnwrap(tables(in: document).first { $0.id == "checklist" })
         XCTAssertEqual(checklist.rows.filter { $0[2].text == "not assessed" }.count, 4)
@@ -79,11 +88,13 @@ extension ReportDocumentTests {
 
     func testPitfallsUseThePlaybookNames() throws {
         let document = ReportFixtures.fullDocument()
-        let table = try XCTUnwrap(document.sections.first { $0.id == "pitfalls" }?.blocks.compactMap { block -> ReportTable? in
-            if case .table(let table) = block { return table }
-            return nil
-        }.first)
-        XCTAssertEqual(table.rows.map { $0[0].text }, ["Small crossed cells (Strategy 3)", "Pitfall 3: Ignoring interpretability"])
+        let table = try XCTUnwrap(
+            document.sections.first { $0.id == "pitfalls" }?.blocks.compactMap { block -> ReportTable? in
+                if case .table(let table) = block { return table }
+                return nil
+            }.first)
+        XCTAssertEqual(
+            table.rows.map { $0[0].text }, ["Small crossed cells (Strategy 3)", "Pitfall 3: Ignoring interpretability"])
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GroupingReport
 
 /// Documents built from the sample results, shared by the rendering tests.
@@ -11,7 +12,8 @@ enum ReportFixtures {
 
     static func fullDocument() -> ReportDocument {
         let results = SampleResults.full()
-        let charts = FakeCharts.all(for: results.candidates.map(\.name), fitted: ["genre", "size_quartile", "data_driven_cluster"])
+        let charts = FakeCharts.all(
+            for: results.candidates.map(\.name), fitted: ["genre", "size_quartile", "data_driven_cluster"])
         return ReportDocument(results: results, charts: charts, context: context)
     }
 
@@ -27,6 +29,7 @@ enum ReportFixtures {
     }
 
     static func prepareOutputFolder() {
-        try? FileManager.default.createDirectory(atPath: "/tmp/grouping-report-tests", withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: "/tmp/grouping-report-tests", withIntermediateDirectories: true)
     }
 }

@@ -26,9 +26,11 @@ public func assertClose(
 ) {
     switch (expected, actual) {
     case (nil, nil): return
-    case let (e?, a?): assertClose(e, a, rel: rel, abs: abs, message(), file: file, line: line)
+    case (let e?, let a?): assertClose(e, a, rel: rel, abs: abs, message(), file: file, line: line)
     default:
-        XCTFail("expected \(String(describing: expected)), got \(String(describing: actual)) \(message())", file: file, line: line)
+        XCTFail(
+            "expected \(String(describing: expected)), got \(String(describing: actual)) \(message())", file: file,
+            line: line)
     }
 }
 

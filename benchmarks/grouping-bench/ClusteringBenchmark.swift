@@ -41,15 +41,18 @@ func runClusteringBenchmark(arguments: [String]) {
     let seconds = Date().timeIntervalSince(start)
     let cpuSeconds = BenchmarkSupport.processCPUSeconds() - cpuStart
     let result = outcome.result
-    print("clustering benchmark: \(creators) creators × \(names.count) features, k = \(kMin)…\(kMax), "
-        + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(
+        "clustering benchmark: \(creators) creators × \(names.count) features, k = \(kMin)…\(kMax), "
+            + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
     print(String(format: "  data generation   %.2f s", generationSeconds))
     print(String(format: "  clustering phase  %.2f s wall, %.2f s CPU (all threads)", seconds, cpuSeconds))
     print("  peak memory (VmHWM) \(BenchmarkSupport.peakMemoryText())")
     print("  method: \(result.method)")
     print("  chosen k = \(result.chosenK) (\(result.rule)): \(result.ruleDetail)")
-    print("  inertias: " + result.inertias.map { "\($0.k): \(String(format: "%.1f", $0.inertia))" }
-        .joined(separator: ", "))
+    print(
+        "  inertias: "
+            + result.inertias.map { "\($0.k): \(String(format: "%.1f", $0.inertia))" }
+            .joined(separator: ", "))
     if let final = result.finalInertia { print(String(format: "  final inertia %.1f", final)) }
     print("  cluster sizes: " + result.profiles.map { "\($0.label) \($0.size)" }.joined(separator: ", "))
     print("  imputed cells: " + result.imputed.map { "\($0.feature) \($0.missing)" }.joined(separator: ", "))
@@ -78,5 +81,3 @@ private func syntheticCreatorFeatures(creators: Int, seed: UInt64) -> ([[Double]
     }
     return (columns, names)
 }
-
-

@@ -23,8 +23,9 @@ func runPanelBenchmark(arguments: [String]) {
     if arguments.contains("--shuffle") { shuffleRows(&panel, seed: seed) }
     let simulationSeconds = Date().timeIntervalSince(simulationStart)
     let residentBefore = (BenchmarkSupport.memoryMiB("VmRSS") ?? 0)
-    print("panel: \(creators) creators × \(periods) periods = \(panel.count) observations; "
-        + String(format: "simulated in %.2f s, RSS %.0f MB", simulationSeconds, residentBefore))
+    print(
+        "panel: \(creators) creators × \(periods) periods = \(panel.count) observations; "
+            + String(format: "simulated in %.2f s, RSS %.0f MB", simulationSeconds, residentBefore))
 
     let start = Date()
     let estimate: PanelEstimate
@@ -40,11 +41,15 @@ func runPanelBenchmark(arguments: [String]) {
     where abs(estimate.effectHat[k] - truth[Int(code)]) <= 1.96 * estimate.se[k] {
         covered += 1
     }
-    print(String(format: "estimate: %.2f s on %d cores; peak RSS (VmHWM) %.0f MB", seconds,
-                 ProcessInfo.processInfo.activeProcessorCount, (BenchmarkSupport.memoryMiB("VmHWM") ?? 0)))
-    print(String(format: "  %d creators estimated, ATT %.5f (se %.5f), raw coverage %.4f",
-                 estimate.creatorIDs.count, estimate.att, estimate.attSe,
-                 Double(covered) / Double(max(1, estimate.creatorIDs.count))))
+    print(
+        String(
+            format: "estimate: %.2f s on %d cores; peak RSS (VmHWM) %.0f MB", seconds,
+            ProcessInfo.processInfo.activeProcessorCount, (BenchmarkSupport.memoryMiB("VmHWM") ?? 0)))
+    print(
+        String(
+            format: "  %d creators estimated, ATT %.5f (se %.5f), raw coverage %.4f",
+            estimate.creatorIDs.count, estimate.att, estimate.attSe,
+            Double(covered) / Double(max(1, estimate.creatorIDs.count))))
     for drop in estimate.dropped { print("  dropped \(drop.count): \(drop.reason)") }
 }
 
@@ -53,10 +58,14 @@ func runPanelBenchmark(arguments: [String]) {
 private func simulateRollout(creators: Int, periods: Int, seed: UInt64) -> (PanelObservations, [Double]) {
     var generator = SeededGenerator(seed: seed)
     let capacity = creators * periods
-    var codes = [Int32](); codes.reserveCapacity(capacity)
-    var times = [Double](); times.reserveCapacity(capacity)
-    var outcomes = [Double](); outcomes.reserveCapacity(capacity)
-    var firstTreated = [Double](); firstTreated.reserveCapacity(capacity)
+    var codes = [Int32]()
+    codes.reserveCapacity(capacity)
+    var times = [Double]()
+    times.reserveCapacity(capacity)
+    var outcomes = [Double]()
+    outcomes.reserveCapacity(capacity)
+    var firstTreated = [Double]()
+    firstTreated.reserveCapacity(capacity)
     var truth = [Double](repeating: 0, count: creators)
     let periodEffect = (0...periods).map { sin(Double($0)) + 0.05 * Double($0) }
     for i in 0..<creators {
@@ -77,8 +86,10 @@ private func simulateRollout(creators: Int, periods: Int, seed: UInt64) -> (Pane
         }
     }
     let ids = (0..<creators).map { "c\($0)" }
-    return (PanelObservations(
-        creatorIDs: ids, creatorCodes: codes, periods: times, outcomes: outcomes, firstTreated: firstTreated), truth)
+    return (
+        PanelObservations(
+            creatorIDs: ids, creatorCodes: codes, periods: times, outcomes: outcomes, firstTreated: firstTreated), truth
+    )
 }
 
 /// Applies one random permutation to every per-observation column.
@@ -91,4 +102,3 @@ private func shuffleRows(_ panel: inout PanelObservations, seed: UInt64) {
     panel.outcomes = order.map { panel.outcomes[$0] }
     panel.firstTreated = order.map { panel.firstTreated[$0] }
 }
-

@@ -34,8 +34,9 @@ func runPhase4Benchmark(arguments: [String]) {
         ses[i] = 0.03 + 0.25 * RandomVariates.uniformOpen(using: &generator)
         effects[i] = theta + ses[i] * RandomVariates.standardNormal(using: &generator)
     }
-    print("phase 4 benchmark: \(creators) creators, \(groupCounts.count) candidates, "
-        + "\(settings.chains) x \(settings.draws) draws, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    print(
+        "phase 4 benchmark: \(creators) creators, \(groupCounts.count) candidates, "
+            + "\(settings.chains) x \(settings.draws) draws, \(ProcessInfo.processInfo.activeProcessorCount) cores")
     let start = DispatchTime.now().uptimeNanoseconds
     var names: [String] = []
     var pointwise: [[Double]] = []
@@ -52,17 +53,21 @@ func runPhase4Benchmark(arguments: [String]) {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - candidateStart) / 1e9
         names.append("k\(k)")
         pointwise.append(fit.pointwiseElpd)
-        print(String(format: "  %2d groups: %7.2f s  elpd %.1f  tau %.4f  sigma %.4f  rhat %.4f  k>%.2f: %d",
-            k, seconds, fit.loo.elpd, fit.tauSummary.mean, fit.sigmaGroupSummary.mean, fit.diagnostics.rhatMax,
-            fit.loo.kThreshold, fit.loo.paretoK.bad + fit.loo.paretoK.veryBad))
+        print(
+            String(
+                format: "  %2d groups: %7.2f s  elpd %.1f  tau %.4f  sigma %.4f  rhat %.4f  k>%.2f: %d",
+                k, seconds, fit.loo.elpd, fit.tauSummary.mean, fit.sigmaGroupSummary.mean, fit.diagnostics.rhatMax,
+                fit.loo.kThreshold, fit.loo.paretoK.bad + fit.loo.paretoK.veryBad))
     }
     let compareStart = DispatchTime.now().uptimeNanoseconds
     let rows = ModelComparison.compare(names: names, pointwiseElpd: pointwise)
     let compareSeconds = Double(DispatchTime.now().uptimeNanoseconds - compareStart) / 1e9
     let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("  comparison: " + rows.map { String(format: "%@ w=%.3f", $0.name, $0.weight) }.joined(separator: ", ")
-        + String(format: " (%.2f s)", compareSeconds))
-    print(String(format: "total %.2f s wall, %.2f s CPU, peak RSS %@", total, BenchmarkSupport.processCPUSeconds(), BenchmarkSupport.peakMemoryText()))
+    print(
+        "  comparison: " + rows.map { String(format: "%@ w=%.3f", $0.name, $0.weight) }.joined(separator: ", ")
+            + String(format: " (%.2f s)", compareSeconds))
+    print(
+        String(
+            format: "total %.2f s wall, %.2f s CPU, peak RSS %@", total, BenchmarkSupport.processCPUSeconds(),
+            BenchmarkSupport.peakMemoryText()))
 }
-
-

@@ -8,14 +8,18 @@ import GroupingReport
 func runReportBenchmark(arguments: [String]) {
     let creators = BenchmarkSupport.integer("--creators", in: arguments, default: 1_500)
     print("== the whole report: \(creators) simulated creators, the example config")
-    let files = Dictionary(uniqueKeysWithValues: CreatorPlatformSimulator(creators: creators, seed: 42).files().map { ($0.name, $0.contents) })
+    let files = Dictionary(
+        uniqueKeysWithValues: CreatorPlatformSimulator(creators: creators, seed: 42).files().map {
+            ($0.name, $0.contents)
+        })
     BenchmarkSupport.resetPeakMemory()
     let start = DispatchTime.now().uptimeNanoseconds
     let config = try! ConfigParser.parse(files["config.yml"]!, fileName: "config.yml")
     let output = BenchmarkSupport.measure("  read, join and analyse (Phases 1-5)") { () -> AnalysisOutput in
         func table(_ name: String) -> CSVTable { try! CSVTable(bytes: Array(files[name]!.utf8), fileName: name) }
         let frame = try! AnalysisFrame(
-            creators: table("creators.csv"), idColumn: "creator_id", ites: try! ITETable(table: table("ites.csv"), idColumn: "creator_id"),
+            creators: table("creators.csv"), idColumn: "creator_id",
+            ites: try! ITETable(table: table("ites.csv"), idColumn: "creator_id"),
             truth: table("truth.csv"), outcome: config.outcome)
         return try! Analysis.run(config: config, frame: frame)
     }
@@ -32,14 +36,24 @@ func runReportBenchmark(arguments: [String]) {
         }
     }
     if arguments.contains("--verbose") {
-        for (id, ms) in slowest.sorted(by: { $0.1 > $1.1 }).prefix(8) { print(String(format: "    %@: %.0f ms", id, ms)) }
+        for (id, ms) in slowest.sorted(by: { $0.1 > $1.1 }).prefix(8) {
+            print(String(format: "    %@: %.0f ms", id, ms))
+        }
     }
     let charts = BenchmarkSupport.measure("  charts for the report (SVG + PNG, all cores)") {
         try! ReportChartBuilder.build(output, thresholds: config.thresholds)
     }
-    let document = ReportDocument(results: output.results, charts: charts.charts, context: ReportContext(generatedAt: Date(timeIntervalSince1970: 0)))
-    let html = BenchmarkSupport.measure("  report.html") { try! HTMLReport.render(document, templates: try! TemplateSet.builtIn()) }
+    let document = ReportDocument(
+        results: output.results, charts: charts.charts,
+        context: ReportContext(generatedAt: Date(timeIntervalSince1970: 0)))
+    let html = BenchmarkSupport.measure("  report.html") {
+        try! HTMLReport.render(document, templates: try! TemplateSet.builtIn())
+    }
     let pdf = BenchmarkSupport.measure("  report.pdf") { try! PDFReport.render(document) }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print(String(format: "total: %.3f s (the two one-core chart passes above are extra measurements); HTML %.1f MB, PDF %.1f MB", seconds, Double(html.utf8.count) / 1e6, Double(pdf.count) / 1e6))
+    print(
+        String(
+            format:
+                "total: %.3f s (the two one-core chart passes above are extra measurements); HTML %.1f MB, PDF %.1f MB",
+            seconds, Double(html.utf8.count) / 1e6, Double(pdf.count) / 1e6))
 }

@@ -96,7 +96,8 @@ public struct BoxPlotChart: Chart {
         let present = summary.boxes.compactMap { $0 }
         var notes: [String] = []
         if summary.skippedNonFinite > 0 {
-            notes.append("\(TickFormatter.count(summary.skippedNonFinite)) non-finite values (NaN or infinite) skipped.")
+            notes.append(
+                "\(TickFormatter.count(summary.skippedNonFinite)) non-finite values (NaN or infinite) skipped.")
         }
         let emptyGroups = zip(groups, summary.boxes).filter { $0.1 == nil }.map(\.0.label)
         if !emptyGroups.isEmpty && !present.isEmpty {
@@ -110,7 +111,8 @@ public struct BoxPlotChart: Chart {
                     + "(\(TickFormatter.count(total)) in the thinned groups), evenly spread by rank, extremes kept.")
         }
         guard !present.isEmpty else {
-            let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
+            let body = ChartScaffold.draw(
+                in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
             let reason = groups.isEmpty ? "no groups to draw." : "no finite values to draw."
             ChartScaffold.drawOmission("No data: \(reason)", in: body, renderer: renderer, style: style)
             return
@@ -119,7 +121,8 @@ public struct BoxPlotChart: Chart {
         // Value range over whiskers and outliers shown.
         let low = present.map { Swift.min($0.minimum, $0.lowerWhisker) }.min()!
         let high = present.map { Swift.max($0.maximum, $0.upperWhisker) }.max()!
-        let centralLow = present.map(\.q1).min()!, centralHigh = present.map(\.q3).max()!
+        let centralLow = present.map(\.q1).min()!
+        let centralHigh = present.map(\.q3).max()!
         var provisional = ValueScale.make(
             scale, minimum: low, maximum: high, centralLow: centralLow, centralHigh: centralHigh)
         var reference = referenceLine.flatMap { $0.isFinite ? $0 : nil }
@@ -127,7 +130,8 @@ public struct BoxPlotChart: Chart {
             notes.append("\(referenceLabel) line not shown on a log scale.")
             reference = nil
         }
-        var axisMin = low, axisMax = high
+        var axisMin = low
+        var axisMax = high
         if let line = reference, provisional.kind == .linear {
             axisMin = Swift.min(axisMin, line)
             axisMax = Swift.max(axisMax, line)
@@ -142,7 +146,9 @@ public struct BoxPlotChart: Chart {
         }
 
         var legend: [LegendItem] = [
-            LegendItem(.box(fill: Palette.primary.withAlpha(0.3), stroke: Stroke(color: Palette.primary)), "Quartiles (box), median (line)"),
+            LegendItem(
+                .box(fill: Palette.primary.withAlpha(0.3), stroke: Stroke(color: Palette.primary)),
+                "Quartiles (box), median (line)"),
             LegendItem(.line(Stroke(color: Palette.primary, width: 1.2)), "Whiskers: 1.5 × IQR"),
             LegendItem(.marker(Palette.primary.withAlpha(0.6)), "Outliers"),
         ]
@@ -160,8 +166,10 @@ public struct BoxPlotChart: Chart {
             in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
         ) { body in
             horizontal
-                ? AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
-                : AxesLayout(body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
+                ? AxesLayout(
+                    body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
+                : AxesLayout(
+                    body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
         }
         axes.draw(renderer: renderer)
 
@@ -174,7 +182,8 @@ public struct BoxPlotChart: Chart {
         // Unclipped, so a line on the plot's edge (all values of one sign) shows whole.
         if let line = reference {
             let position = axes.valuePosition(line)
-            let (start, end) = axes.categoriesAlongX
+            let (start, end) =
+                axes.categoriesAlongX
                 ? (Point(x: axes.plot.minX, y: position), Point(x: axes.plot.maxX, y: position))
                 : (Point(x: position, y: axes.plot.minY), Point(x: position, y: axes.plot.maxY))
             renderer.drawLine(from: start, to: end, stroke: referenceStroke)
@@ -198,10 +207,15 @@ public struct BoxPlotChart: Chart {
         // Whiskers and caps.
         renderer.drawLine(from: point(box.lowerWhisker), to: point(box.q1), stroke: stroke)
         renderer.drawLine(from: point(box.q3), to: point(box.upperWhisker), stroke: stroke)
-        renderer.drawLine(from: point(box.lowerWhisker, offset: -capHalf), to: point(box.lowerWhisker, offset: capHalf), stroke: stroke)
-        renderer.drawLine(from: point(box.upperWhisker, offset: -capHalf), to: point(box.upperWhisker, offset: capHalf), stroke: stroke)
+        renderer.drawLine(
+            from: point(box.lowerWhisker, offset: -capHalf), to: point(box.lowerWhisker, offset: capHalf),
+            stroke: stroke)
+        renderer.drawLine(
+            from: point(box.upperWhisker, offset: -capHalf), to: point(box.upperWhisker, offset: capHalf),
+            stroke: stroke)
         // Box.
-        let a = point(box.q1, offset: -halfWidth), b = point(box.q3, offset: halfWidth)
+        let a = point(box.q1, offset: -halfWidth)
+        let b = point(box.q3, offset: halfWidth)
         let rect = Rect(x: Swift.min(a.x, b.x), y: Swift.min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
         renderer.fillRect(rect, color: color.withAlpha(0.3))
         renderer.strokeRect(rect, stroke: stroke)
@@ -214,7 +228,8 @@ public struct BoxPlotChart: Chart {
         }
         if !box.shownOutliers.isEmpty {
             renderer.drawCircles(
-                box.shownOutliers.map { point($0) }, radius: 2.2, fill: color.withAlpha(0.35), stroke: Stroke(color: color.withAlpha(0.8), width: 0.6))
+                box.shownOutliers.map { point($0) }, radius: 2.2, fill: color.withAlpha(0.35),
+                stroke: Stroke(color: color.withAlpha(0.8), width: 0.6))
         }
     }
 }

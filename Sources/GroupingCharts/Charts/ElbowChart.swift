@@ -33,18 +33,24 @@ public struct ElbowChart: Chart {
         var notes: [String] = []
         let skipped = Swift.min(ks.count, inertias.count) - points.count
         if skipped > 0 { notes.append("\(skipped) non-finite inertia values skipped.") }
-        if ks.count != inertias.count { notes.append("Lengths differ: \(ks.count) k values, \(inertias.count) inertias; extra ones ignored.") }
+        if ks.count != inertias.count {
+            notes.append("Lengths differ: \(ks.count) k values, \(inertias.count) inertias; extra ones ignored.")
+        }
         let chosen = chosenK.flatMap { k in points.first { $0.k == k } }
         if let chosenK, chosen == nil { notes.append("The chosen k = \(chosenK) has no inertia to mark.") }
         var legend = [LegendItem(.line(Stroke(color: Palette.primary, width: 2)), "Inertia")]
         if let chosen { legend.append(LegendItem(.line(chosenStroke), "Chosen k = \(chosen.k)")) }
         guard !points.isEmpty else {
-            let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
-            ChartScaffold.drawOmission("No data: no inertia values to draw.", in: body, renderer: renderer, style: style)
+            let body = ChartScaffold.draw(
+                in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
+            ChartScaffold.drawOmission(
+                "No data: no inertia values to draw.", in: body, renderer: renderer, style: style)
             return
         }
-        let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
-        let kMin = Double(points.first!.k), kMax = Double(points.last!.k)
+        let body = ChartScaffold.draw(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
+        let kMin = Double(points.first!.k)
+        let kMax = Double(points.last!.k)
         let inertiaValues = points.map(\.inertia)
         let xAxis = ValueAxis(
             minimum: kMin - 0.5, maximum: kMax + 0.5, title: xLabel, fixedTicks: points.map { Double($0.k) })
@@ -55,7 +61,8 @@ public struct ElbowChart: Chart {
         renderer.pushClip(axes.plot.inset(top: -6, left: -6, bottom: -6, right: -6))
         if let chosen {
             let x = axes.xPosition(Double(chosen.k))
-            renderer.drawLine(from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: chosenStroke)
+            renderer.drawLine(
+                from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: chosenStroke)
         }
         let screen = points.map { Point(x: axes.xPosition(Double($0.k)), y: axes.yPosition($0.inertia)) }
         renderer.drawPolyline(screen, stroke: Stroke(color: Palette.primary, width: 2))

@@ -28,7 +28,10 @@ public struct ErrorBarChart: Chart {
     public var orderedRows: [(label: String, value: Double, error: Double)] {
         let count = Swift.min(labels.count, values.count)
         let rows = (0..<count).filter { values[$0].isFinite }.map { index in
-            (label: labels[index], value: values[index], error: index < errors.count && errors[index].isFinite ? abs(errors[index]) : 0)
+            (
+                label: labels[index], value: values[index],
+                error: index < errors.count && errors[index].isFinite ? abs(errors[index]) : 0
+            )
         }
         return sortsBestFirst ? rows.sorted { $0.value > $1.value } : rows
     }
@@ -42,10 +45,12 @@ public struct ErrorBarChart: Chart {
         var notes: [String] = []
         let count = Swift.min(labels.count, values.count)
         if rows.count < count { notes.append("\(count - rows.count) candidates without a finite value skipped.") }
-        let missingErrors = (0..<count).filter { values[$0].isFinite && !(($0 < errors.count) && errors[$0].isFinite) }.count
+        let missingErrors = (0..<count).filter { values[$0].isFinite && !(($0 < errors.count) && errors[$0].isFinite) }
+            .count
         if missingErrors > 0 { notes.append("\(missingErrors) candidates drawn without an error bar (no finite SE).") }
         guard !rows.isEmpty else {
-            let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
+            let body = ChartScaffold.draw(
+                in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
             ChartScaffold.drawOmission("No data: no candidates to compare.", in: body, renderer: renderer, style: style)
             return
         }
@@ -66,19 +71,23 @@ public struct ErrorBarChart: Chart {
         renderer.pushClip(axes.plot)
         let best = rows.map(\.value).max()!
         let bestX = axes.xPosition(best)
-        renderer.drawLine(from: Point(x: bestX, y: axes.plot.minY), to: Point(x: bestX, y: axes.plot.maxY), stroke: bestStroke)
+        renderer.drawLine(
+            from: Point(x: bestX, y: axes.plot.minY), to: Point(x: bestX, y: axes.plot.maxY), stroke: bestStroke)
         for (index, row) in rows.enumerated() {
             let y = axes.categoryCenter(index)
             let color = row.value == best ? Palette.highlight : Palette.primary
             let stroke = Stroke(color: color, width: 1.8)
             if row.error > 0 {
-                let left = axes.xPosition(row.value - row.error), right = axes.xPosition(row.value + row.error)
+                let left = axes.xPosition(row.value - row.error)
+                let right = axes.xPosition(row.value + row.error)
                 renderer.drawLine(from: Point(x: left, y: y), to: Point(x: right, y: y), stroke: stroke)
                 for x in [left, right] {
                     renderer.drawLine(from: Point(x: x, y: y - 4), to: Point(x: x, y: y + 4), stroke: stroke)
                 }
             }
-            renderer.drawCircles([Point(x: axes.xPosition(row.value), y: y)], radius: 4.5, fill: color, stroke: Stroke(color: .white, width: 1))
+            renderer.drawCircles(
+                [Point(x: axes.xPosition(row.value), y: y)], radius: 4.5, fill: color,
+                stroke: Stroke(color: .white, width: 1))
         }
         renderer.popClip()
     }

@@ -47,19 +47,26 @@ public struct ForestChart: Chart {
         let drawn = rows.filter { $0.mean.isFinite }
         var notes: [String] = []
         if drawn.count < rows.count {
-            notes.append("\(rows.count - drawn.count) groups without a finite mean skipped: "
-                + rows.filter { !$0.mean.isFinite }.map(\.label).joined(separator: ", ") + ".")
+            notes.append(
+                "\(rows.count - drawn.count) groups without a finite mean skipped: "
+                    + rows.filter { !$0.mean.isFinite }.map(\.label).joined(separator: ", ") + ".")
         }
         let partial = drawn.filter { !($0.low.isFinite && $0.high.isFinite) }.count
         if partial > 0 { notes.append("\(partial) groups drawn without an interval (bounds not finite).") }
         let global = globalMean.flatMap { $0.isFinite ? $0 : nil }
         let reference = referenceLine.flatMap { $0.isFinite ? $0 : nil }
         var legend = [LegendItem(.marker(Palette.primary), intervalLabel)]
-        if let reference { legend.append(LegendItem(.line(referenceStroke), "Zero (\(TickFormatter.value(reference)))")) }
-        if let global { legend.append(LegendItem(.line(globalStroke), "Global mean μ = \(TickFormatter.value(global))")) }
+        if let reference {
+            legend.append(LegendItem(.line(referenceStroke), "Zero (\(TickFormatter.value(reference)))"))
+        }
+        if let global {
+            legend.append(LegendItem(.line(globalStroke), "Global mean μ = \(TickFormatter.value(global))"))
+        }
         guard !drawn.isEmpty else {
-            let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
-            ChartScaffold.drawOmission("No data: no group estimates to draw.", in: body, renderer: renderer, style: style)
+            let body = ChartScaffold.draw(
+                in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
+            ChartScaffold.drawOmission(
+                "No data: no group estimates to draw.", in: body, renderer: renderer, style: style)
             return
         }
         if drawn.count == 1 { notes.append("A single group: nothing to compare it with.") }
@@ -78,12 +85,14 @@ public struct ForestChart: Chart {
         // The zero line unclipped: it may sit on the plot's edge.
         if let reference {
             let x = axes.xPosition(reference)
-            renderer.drawLine(from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: referenceStroke)
+            renderer.drawLine(
+                from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: referenceStroke)
         }
         renderer.pushClip(axes.plot)
         if let global {
             let x = axes.xPosition(global)
-            renderer.drawLine(from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: globalStroke)
+            renderer.drawLine(
+                from: Point(x: x, y: axes.plot.minY), to: Point(x: x, y: axes.plot.maxY), stroke: globalStroke)
         }
         let intervalStroke = Stroke(color: Palette.primary, width: 2.2)
         for (index, row) in drawn.enumerated() {

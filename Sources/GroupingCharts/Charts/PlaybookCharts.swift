@@ -4,7 +4,8 @@ public enum PlaybookCharts {
     /// Phase 1: the outcome by group of one candidate as boxplots, zero line, counts.
     public static func outcomeByGroup(candidate: String, outcomeLabel: String, groups: [BoxGroup]) -> BoxPlotChart {
         BoxPlotChart(
-            title: "\(outcomeLabel) by \(candidate)", valueLabel: outcomeLabel, groupAxisLabel: candidate, groups: groups)
+            title: "\(outcomeLabel) by \(candidate)", valueLabel: outcomeLabel, groupAxisLabel: candidate,
+            groups: groups)
     }
 
     /// Phase 2: group sizes with the `min_group_size` line.
@@ -20,14 +21,20 @@ public enum PlaybookCharts {
     }
 
     /// Phase 5, check 1: mu_group with 95% HDI, zero line and global mean.
-    public static func groupEffects(candidate: String, rows: [ForestRow], globalMean: Double?, effectLabel: String = "Treatment effect") -> ForestChart {
-        ForestChart(title: "Group-level effects: \(candidate) (95% HDI)", rows: rows, globalMean: globalMean, xLabel: effectLabel)
+    public static func groupEffects(
+        candidate: String, rows: [ForestRow], globalMean: Double?, effectLabel: String = "Treatment effect"
+    ) -> ForestChart {
+        ForestChart(
+            title: "Group-level effects: \(candidate) (95% HDI)", rows: rows, globalMean: globalMean,
+            xLabel: effectLabel)
     }
 
     /// Phase 5, check 2: shrinkage against precision (1/SE), a density above 20,000 creators.
-    public static func shrinkageVsPrecision(candidate: String, precision: [Double], shrinkage: [Double]) -> ScatterChart {
+    public static func shrinkageVsPrecision(candidate: String, precision: [Double], shrinkage: [Double]) -> ScatterChart
+    {
         ScatterChart(
-            title: "Shrinkage vs precision: \(candidate) (higher precision, less shrinkage)", xs: precision, ys: shrinkage,
+            title: "Shrinkage vs precision: \(candidate) (higher precision, less shrinkage)", xs: precision,
+            ys: shrinkage,
             xLabel: "Precision (1/SE)", yLabel: "Shrinkage (absolute)")
     }
 

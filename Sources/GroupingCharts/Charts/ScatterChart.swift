@@ -40,7 +40,8 @@ public struct ScatterChart: Chart {
 
     public func draw(in renderer: Renderer, frame: Rect) {
         let pairCount = Swift.min(xs.count, ys.count)
-        var finiteX: [Double] = [], finiteY: [Double] = []
+        var finiteX: [Double] = []
+        var finiteY: [Double] = []
         finiteX.reserveCapacity(pairCount)
         finiteY.reserveCapacity(pairCount)
         for index in 0..<pairCount where xs[index].isFinite && ys[index].isFinite {
@@ -49,11 +50,13 @@ public struct ScatterChart: Chart {
         }
         var notes: [String] = []
         if finiteX.count < pairCount {
-            notes.append("\(TickFormatter.count(pairCount - finiteX.count)) points with a NaN or infinite coordinate skipped.")
+            notes.append(
+                "\(TickFormatter.count(pairCount - finiteX.count)) points with a NaN or infinite coordinate skipped.")
         }
         if xs.count != ys.count { notes.append("Lengths differ (\(xs.count) x, \(ys.count) y); extra values ignored.") }
         guard !finiteX.isEmpty else {
-            let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
+            let body = ChartScaffold.draw(
+                in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
             ChartScaffold.drawOmission("No data: no points to draw.", in: body, renderer: renderer, style: style)
             return
         }
@@ -69,7 +72,8 @@ public struct ScatterChart: Chart {
         }
         let xAxis = Self.axis(finiteX, choice: xScale, title: xLabel)
         let yAxis = Self.axis(finiteY, choice: yScale, title: yLabel)
-        let body = ChartScaffold.draw(in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
+        let body = ChartScaffold.draw(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style)
         let axes = AxesLayout(body: body, x: .value(xAxis), y: .value(yAxis), renderer: renderer, style: style)
         axes.draw(renderer: renderer)
         // A little beyond the plot, so points on the axis lines show whole.
@@ -96,7 +100,8 @@ public struct ScatterChart: Chart {
 
     /// A value axis over the finite values; non-linear scales get their note in the title.
     private static func axis(_ values: [Double], choice: ScaleChoice, title: String) -> ValueAxis {
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity
+        var high = -Double.infinity
         for value in values {
             low = Swift.min(low, value)
             high = Swift.max(high, value)
@@ -105,8 +110,10 @@ public struct ScatterChart: Chart {
         let stride = Swift.max(1, values.count / 4001)
         var sample = Swift.stride(from: 0, to: values.count, by: stride).map { values[$0] }
         sample.sort()
-        let centralLow = Quantile.linear(sorted: sample, 0.1), centralHigh = Quantile.linear(sorted: sample, 0.9)
-        let scale = ValueScale.make(choice, minimum: low, maximum: high, centralLow: centralLow, centralHigh: centralHigh)
+        let centralLow = Quantile.linear(sorted: sample, 0.1)
+        let centralHigh = Quantile.linear(sorted: sample, 0.9)
+        let scale = ValueScale.make(
+            choice, minimum: low, maximum: high, centralLow: centralLow, centralHigh: centralHigh)
         let suffix: String
         switch scale.kind {
         case .linear: suffix = ""

@@ -87,15 +87,17 @@ struct AxesLayout {
                 maxHeight: body.height * 0.3, font: style.categoryFont, renderer: renderer)
             // Labels rotated by 45° hang down-left from their tick: widen the left margin
             // until the first ones stay inside the frame, then lay out again.
-            let overhang = layout.leftOverhang(left: left, band: plotWidth / Double(Swift.max(1, axis.labels.count)),
-                                               font: style.categoryFont, renderer: renderer)
+            let overhang = layout.leftOverhang(
+                left: left, band: plotWidth / Double(Swift.max(1, axis.labels.count)),
+                font: style.categoryFont, renderer: renderer)
             if overhang > 0 {
                 left += overhang
                 let band = Swift.max(1, body.width - left - right) / Double(Swift.max(1, axis.labels.count))
                 layout = CategoryLabelLayout(
                     labels: axis.labels, band: band, maxHeight: body.height * 0.3, font: style.categoryFont,
                     renderer: renderer)
-                left += Swift.max(0, layout.leftOverhang(left: left, band: band, font: style.categoryFont, renderer: renderer))
+                left += Swift.max(
+                    0, layout.leftOverhang(left: left, band: band, font: style.categoryFont, renderer: renderer))
             }
             xLabels = layout
             bottom += layout.height
@@ -123,7 +125,8 @@ struct AxesLayout {
     var thinnedLabelNote: String? {
         let stride = Swift.max(yLabelStride, xCategoryLabels?.labelStride ?? 1)
         guard stride > 1 else { return nil }
-        return "Only every \(stride)\(stride == 2 ? "nd" : stride == 3 ? "rd" : "th") group label is shown for lack of room "
+        return
+            "Only every \(stride)\(stride == 2 ? "nd" : stride == 3 ? "rd" : "th") group label is shown for lack of room "
             + "(\(categoryCount) groups); a taller chart lists them all."
     }
 
@@ -187,9 +190,11 @@ struct AxesLayout {
             for (tick, label) in zip(xScale.ticks, xScale.tickLabels) {
                 let px = xPosition(tick)
                 guard px >= plot.minX - 0.5 && px <= plot.maxX + 0.5 else { continue }
-                renderer.drawLine(from: Point(x: px, y: plot.minY), to: Point(x: px, y: plot.maxY), stroke: style.gridStroke)
                 renderer.drawLine(
-                    from: Point(x: px, y: plot.maxY), to: Point(x: px, y: plot.maxY + style.tickLength), stroke: style.axisStroke)
+                    from: Point(x: px, y: plot.minY), to: Point(x: px, y: plot.maxY), stroke: style.gridStroke)
+                renderer.drawLine(
+                    from: Point(x: px, y: plot.maxY), to: Point(x: px, y: plot.maxY + style.tickLength),
+                    stroke: style.axisStroke)
                 renderer.drawText(
                     label, at: Point(x: px, y: plot.maxY + style.tickLength + style.gap), font: style.tickFont,
                     color: .mutedInk, anchor: .topMiddle)
@@ -199,9 +204,11 @@ struct AxesLayout {
             for (tick, label) in zip(yScale.ticks, yScale.tickLabels) {
                 let py = yPosition(tick)
                 guard py >= plot.minY - 0.5 && py <= plot.maxY + 0.5 else { continue }
-                renderer.drawLine(from: Point(x: plot.minX, y: py), to: Point(x: plot.maxX, y: py), stroke: style.gridStroke)
                 renderer.drawLine(
-                    from: Point(x: plot.minX - style.tickLength, y: py), to: Point(x: plot.minX, y: py), stroke: style.axisStroke)
+                    from: Point(x: plot.minX, y: py), to: Point(x: plot.maxX, y: py), stroke: style.gridStroke)
+                renderer.drawLine(
+                    from: Point(x: plot.minX - style.tickLength, y: py), to: Point(x: plot.minX, y: py),
+                    stroke: style.axisStroke)
                 renderer.drawText(
                     label, at: Point(x: plot.minX - style.tickLength - style.gap, y: py), font: style.tickFont,
                     color: .mutedInk, anchor: .middleEnd)
@@ -228,14 +235,16 @@ struct AxesLayout {
                 // Counts right under the axis (rotated labels hang below them).
                 let countHeight = renderer.measureText("0", font: style.countFont).height
                 let fits = countTexts.allSatisfy { renderer.measureText($0, font: style.countFont).width <= band - 2 }
-                let bareWidth = countTexts.map {
-                    renderer.measureText($0.replacingOccurrences(of: "n=", with: ""), font: style.countFont).width
-                }.max() ?? 0
+                let bareWidth =
+                    countTexts.map {
+                        renderer.measureText($0.replacingOccurrences(of: "n=", with: ""), font: style.countFont).width
+                    }.max() ?? 0
                 let stride = fits ? 1 : Swift.max(1, Int(((bareWidth + 3) / band).rounded(.up)))
                 for (index, center) in centers.enumerated() where index % stride == 0 {
                     let text = fits ? countTexts[index] : countTexts[index].replacingOccurrences(of: "n=", with: "")
                     renderer.drawText(
-                        text, at: Point(x: center, y: bottomCursor), font: style.countFont, color: .mutedInk, anchor: .topMiddle)
+                        text, at: Point(x: center, y: bottomCursor), font: style.countFont, color: .mutedInk,
+                        anchor: .topMiddle)
                 }
                 bottomCursor += countHeight + style.gap
             }
@@ -275,7 +284,8 @@ struct AxesLayout {
 
     private func drawXTitle(_ title: String, top: Double, renderer: Renderer) {
         let text = TextFitting.truncate(title, toWidth: plot.width, font: style.axisTitleFont, renderer: renderer)
-        renderer.drawText(text, at: Point(x: plot.midX, y: top), font: style.axisTitleFont, color: .ink, anchor: .topMiddle)
+        renderer.drawText(
+            text, at: Point(x: plot.midX, y: top), font: style.axisTitleFont, color: .ink, anchor: .topMiddle)
     }
 
     private func drawYTitle(_ title: String, titleHeight: Double, renderer: Renderer) {

@@ -15,7 +15,8 @@ public struct ValueAxis: Sendable {
     public var fixedTicks: [Double]?
 
     public init(
-        minimum: Double, maximum: Double, centralLow: Double? = nil, centralHigh: Double? = nil, choice: ScaleChoice = .linear,
+        minimum: Double, maximum: Double, centralLow: Double? = nil, centralHigh: Double? = nil,
+        choice: ScaleChoice = .linear,
         title: String?, fixedTicks: [Double]? = nil, padding: Double = 0.02
     ) {
         self.minimum = minimum
@@ -45,7 +46,8 @@ public struct ValueAxis: Sendable {
         // Marks exactly at an end tick would be cut by the frame: widen by `padding` on
         // that side only, never across zero.
         let range = scale.upper - scale.lower
-        var low = minimum, high = maximum
+        var low = minimum
+        var high = maximum
         if minimum - scale.lower < range * 0.01 && minimum != 0 {
             low = minimum - range * padding
             if minimum > 0 { low = Swift.max(0, low) }

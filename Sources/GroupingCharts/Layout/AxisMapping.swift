@@ -20,7 +20,8 @@ struct AxisMapping: Sendable {
         self.start = start
         self.length = length
         if let scale {
-            let low = Self.transform(scale.lower, kind), high = Self.transform(scale.upper, kind)
+            let low = Self.transform(scale.lower, kind)
+            let high = Self.transform(scale.upper, kind)
             transformedLower = low
             span = high - low
         } else {

@@ -18,8 +18,12 @@ public struct AxisTicks: Equatable, Sendable {
     ///   - targetCount: about how many ticks are wanted (Heckbert's `nticks`, ≥ 2).
     /// - Returns: ticks whose first value is ≤ `minimum` and last ≥ `maximum`.
     public init(minimum: Double, maximum: Double, targetCount: Int = 6) {
-        var low = Swift.min(minimum, maximum), high = Swift.max(minimum, maximum)
-        if !(low.isFinite && high.isFinite) { low = 0; high = 1 }
+        var low = Swift.min(minimum, maximum)
+        var high = Swift.max(minimum, maximum)
+        if !(low.isFinite && high.isFinite) {
+            low = 0
+            high = 1
+        }
         if high - low <= Swift.max(abs(high), abs(low)) * 1e-12 {
             // A single value: open a window of ±10% around it (±1 around zero).
             let half = low == 0 ? 1 : abs(low) * 0.1

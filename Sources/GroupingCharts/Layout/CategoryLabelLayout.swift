@@ -92,7 +92,8 @@ struct CategoryLabelLayout {
             case .rotated(let degrees):
                 guard let line = lines[index].first, !line.isEmpty else { continue }
                 if degrees == 90 {
-                    renderer.drawText(line, at: Point(x: center, y: top), font: font, color: .ink, anchor: .middleEnd, rotation: 90)
+                    renderer.drawText(
+                        line, at: Point(x: center, y: top), font: font, color: .ink, anchor: .middleEnd, rotation: 90)
                 } else {
                     // The text's end (right, vertical middle) sits just below the tick; shift it
                     // down by half the rotated line height so its top corner clears the axis.

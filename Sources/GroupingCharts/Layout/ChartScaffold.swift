@@ -34,7 +34,8 @@ enum ChartScaffold {
         renderer.fillRect(frame, color: style.background)
         var body = frame.inset(top: style.padding, left: style.padding, bottom: style.padding, right: style.padding)
         if !title.isEmpty {
-            let lines = TextFitting.wrap(title, toWidth: body.width, maxLines: 2, font: style.titleFont, renderer: renderer)
+            let lines = TextFitting.wrap(
+                title, toWidth: body.width, maxLines: 2, font: style.titleFont, renderer: renderer)
             let lineHeight = renderer.measureText("Ag", font: style.titleFont).height
             for (index, line) in lines.enumerated() {
                 renderer.drawText(
@@ -66,7 +67,8 @@ enum ChartScaffold {
     /// States in the middle of `body` why nothing is drawn ("No data: …").
     static func drawOmission(_ message: String, in body: Rect, renderer: Renderer, style: ChartStyle) {
         renderer.strokeRect(body, stroke: Stroke(color: .grid, width: 1, dash: [4, 3]))
-        let lines = TextFitting.wrap(message, toWidth: body.width - 20, maxLines: 3, font: style.axisTitleFont, renderer: renderer)
+        let lines = TextFitting.wrap(
+            message, toWidth: body.width - 20, maxLines: 3, font: style.axisTitleFont, renderer: renderer)
         let lineHeight = renderer.measureText("Ag", font: style.axisTitleFont).height
         let top = body.midY - Double(lines.count) * lineHeight / 2
         for (index, line) in lines.enumerated() {

@@ -48,7 +48,8 @@ enum LegendLayout {
             rows[rows.count - 1].append(item)
         }
         for (rowIndex, row) in rows.enumerated() {
-            let rowWidth = row.map { Swift.min(width(of: $0, renderer: renderer, style: style), frame.width) }
+            let rowWidth =
+                row.map { Swift.min(width(of: $0, renderer: renderer, style: style), frame.width) }
                 .reduce(0, +) + spacing * Double(row.count - 1)
             var x = frame.minX + Swift.max(0, (frame.width - rowWidth) / 2)
             let midY = frame.minY + (Double(rowIndex) + 0.5) * rowHeight
@@ -84,7 +85,9 @@ enum LegendLayout {
         }
         let available = maxX - swatchEnd - style.gap
         let label = TextFitting.truncate(item.label, toWidth: available, font: style.legendFont, renderer: renderer)
-        renderer.drawText(label, at: Point(x: swatchEnd + style.gap, y: midY), font: style.legendFont, color: .ink, anchor: .middleStart)
+        renderer.drawText(
+            label, at: Point(x: swatchEnd + style.gap, y: midY), font: style.legendFont, color: .ink,
+            anchor: .middleStart)
         return swatchEnd + style.gap + renderer.measureText(label, font: style.legendFont).width
     }
 }

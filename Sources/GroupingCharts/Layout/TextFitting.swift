@@ -9,7 +9,8 @@ public enum TextFitting {
     public static func truncate(_ text: String, toWidth maxWidth: Double, font: Font, renderer: Renderer) -> String {
         if renderer.measureText(text, font: font).width <= maxWidth { return text }
         let characters = Array(text)
-        var low = 0, high = characters.count
+        var low = 0
+        var high = characters.count
         while low < high {
             let mid = (low + high + 1) / 2
             let candidate = String(characters[0..<mid]).trimmingTrailingSpaces + ellipsis
@@ -22,14 +23,18 @@ public enum TextFitting {
     /// "_Q3" of a crossed label, which tell similar labels apart).
     ///
     /// - Complexity: O(log n) measurements.
-    public static func truncateMiddle(_ text: String, toWidth maxWidth: Double, font: Font, renderer: Renderer) -> String {
+    public static func truncateMiddle(_ text: String, toWidth maxWidth: Double, font: Font, renderer: Renderer)
+        -> String
+    {
         if renderer.measureText(text, font: font).width <= maxWidth { return text }
         let characters = Array(text)
         func candidate(_ kept: Int) -> String {
-            let tail = kept / 2, head = kept - tail
+            let tail = kept / 2
+            let head = kept - tail
             return String(characters[0..<head]) + ellipsis + String(characters[(characters.count - tail)...])
         }
-        var low = 0, high = characters.count - 1
+        var low = 0
+        var high = characters.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if renderer.measureText(candidate(mid), font: font).width <= maxWidth { low = mid } else { high = mid - 1 }

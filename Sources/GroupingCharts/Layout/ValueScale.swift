@@ -40,13 +40,15 @@ public struct ValueScale: Equatable, Sendable {
     /// A log10 scale over positive `minimum...maximum`, ticked at powers of ten (every
     /// second or third one when there are many decades).
     public static func log(minimum: Double, maximum: Double, targetTicks: Int = 7) -> ValueScale {
-        let low = Int(log10(minimum).rounded(.down)), high = Swift.max(low + 1, Int(log10(maximum).rounded(.up)))
+        let low = Int(log10(minimum).rounded(.down))
+        let high = Swift.max(low + 1, Int(log10(maximum).rounded(.up)))
         let stride = Swift.max(1, Int((Double(high - low) / Double(Swift.max(2, targetTicks - 1))).rounded(.up)))
         let exponents = Array(Swift.stride(from: low, through: high, by: stride))
         return ValueScale(
             kind: .log, lower: NiceStep.scaled(1, low), upper: NiceStep.scaled(1, exponents.last!),
-            ticks: exponents.map { NiceStep.scaled(1, $0) }, tickLabels: exponents.map(TickFormatter.powerOfTen))
-            .covering(maximum)
+            ticks: exponents.map { NiceStep.scaled(1, $0) }, tickLabels: exponents.map(TickFormatter.powerOfTen)
+        )
+        .covering(maximum)
     }
 
     /// A symmetric-log scale over `minimum...maximum`, ticked at 0 and ±powers of ten
@@ -61,7 +63,8 @@ public struct ValueScale: Equatable, Sendable {
         }
         let sides = (minimum < 0 ? 1 : 0) + (maximum > 0 ? 1 : 0)
         let perSide = Swift.max(2, (targetTicks - 1) / Swift.max(1, sides))
-        var ticks: [Double] = [0], labels: [String] = ["0"]
+        var ticks: [Double] = [0]
+        var labels: [String] = ["0"]
         for exponent in exponents(reaching: maximum, ticks: perSide) {
             ticks.append(NiceStep.scaled(1, exponent))
             labels.append(TickFormatter.powerOfTen(exponent))
@@ -70,8 +73,10 @@ public struct ValueScale: Equatable, Sendable {
             ticks.insert(-NiceStep.scaled(1, exponent), at: 0)
             labels.insert("-" + TickFormatter.powerOfTen(exponent), at: 0)
         }
-        let lower = Swift.min(ticks.first!, minimum), upper = Swift.max(ticks.last!, maximum)
-        return ValueScale(kind: .symlog(threshold: threshold), lower: lower, upper: upper, ticks: ticks, tickLabels: labels)
+        let lower = Swift.min(ticks.first!, minimum)
+        let upper = Swift.max(ticks.last!, maximum)
+        return ValueScale(
+            kind: .symlog(threshold: threshold), lower: lower, upper: upper, ticks: ticks, tickLabels: labels)
     }
 
     /// The scale for data in `minimum...maximum` whose central part (e.g. from the lowest
@@ -142,7 +147,8 @@ public struct ValueScale: Equatable, Sendable {
         case .linear: return nil
         case .log: return "Log scale: values span many orders of magnitude"
         case .symlog(let threshold):
-            return "Symmetric log scale (linear within ±\(TickFormatter.value(threshold))): values span many orders of magnitude"
+            return
+                "Symmetric log scale (linear within ±\(TickFormatter.value(threshold))): values span many orders of magnitude"
         }
     }
 }

@@ -23,7 +23,9 @@ public enum ChartOutput {
     ///   - idPrefix: when given, every id in the document is prefixed (see
     ///     `SVGIdPrefixer`) so several SVGs can be inlined in one HTML page.
     /// - Returns: the UTF-8 bytes of the document.
-    public static func svg(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String? = nil) throws -> [UInt8] {
+    public static func svg(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String? = nil) throws
+        -> [UInt8]
+    {
         let (width, height) = size(chart, width, height)
         let sink = ByteSink()
         let bytes: [UInt8] = try withExtendedLifetime(sink) {
@@ -44,7 +46,9 @@ public enum ChartOutput {
 
     /// The chart as SVG text ready to be inlined in HTML: no XML declaration, ids prefixed,
     /// labelled with the chart's title (`role="img"`, `aria-label`, `<title>`).
-    public static func inlineSVG(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String) throws -> String {
+    public static func inlineSVG(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String) throws
+        -> String
+    {
         let document = String(decoding: try svg(chart, width: width, height: height, idPrefix: idPrefix), as: UTF8.self)
         return SVGIdPrefixer.addingAccessibleTitle(chart.title, to: SVGIdPrefixer.strippingXMLDeclaration(document))
     }
@@ -57,7 +61,8 @@ public enum ChartOutput {
     ///   - scale: pixels per point (2 for crisp slides and high-density screens).
     public static func png(_ chart: Chart, width: Double, height: Double? = nil, scale: Double = 2) throws -> [UInt8] {
         let (width, height) = size(chart, width, height)
-        let pixelWidth = Int32((width * scale).rounded()), pixelHeight = Int32((height * scale).rounded())
+        let pixelWidth = Int32((width * scale).rounded())
+        let pixelHeight = Int32((height * scale).rounded())
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
             throw ChartOutputError.cairo("no image surface")
         }

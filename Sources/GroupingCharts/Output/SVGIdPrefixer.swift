@@ -57,7 +57,9 @@ public enum SVGIdPrefixer {
     /// Labels the SVG for assistive technology: `role="img"`, an `aria-label` and a
     /// `<title>` with `title` (XML-escaped), so an inlined chart is announced by its title.
     public static func addingAccessibleTitle(_ title: String, to svg: String) -> String {
-        guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].firstIndex(of: ">") else { return svg }
+        guard let open = svg.range(of: "<svg"), let close = svg[open.upperBound...].firstIndex(of: ">") else {
+            return svg
+        }
         let escaped = xmlEscaped(title)
         var result = String(svg[..<close])
         result += " role=\"img\" aria-label=\"\(escaped)\">\n<title>\(escaped)</title>"

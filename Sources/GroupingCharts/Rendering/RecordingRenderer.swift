@@ -62,13 +62,16 @@ public final class RecordingRenderer: Renderer {
     ) {
         let box = TextBox(metrics: measureText(text, font: font), at: point, anchor: anchor, rotation: rotation)
         commands.append(
-            .text(RecordedText(text: text, point: point, font: font, color: color, anchor: anchor, rotation: rotation, box: box)))
+            .text(
+                RecordedText(
+                    text: text, point: point, font: font, color: color, anchor: anchor, rotation: rotation, box: box)))
     }
 
     public func measureText(_ text: String, font: Font) -> TextMetrics {
         if let measure { return measure(text, font) }
         let perCharacter = font.bold ? boldCharacterWidth : characterWidth
-        return TextMetrics(width: Double(text.count) * perCharacter * font.size, ascent: 0.8 * font.size, descent: 0.2 * font.size)
+        return TextMetrics(
+            width: Double(text.count) * perCharacter * font.size, ascent: 0.8 * font.size, descent: 0.2 * font.size)
     }
 
     // MARK: Queries for tests
@@ -76,7 +79,8 @@ public final class RecordingRenderer: Renderer {
     /// A recording of only the calls made inside clip regions (the plot's marks, without
     /// legend swatches, axes or labels).
     public func insideClips() -> RecordingRenderer {
-        let inside = measure.map { RecordingRenderer(measure: $0) }
+        let inside =
+            measure.map { RecordingRenderer(measure: $0) }
             ?? RecordingRenderer(characterWidth: characterWidth, boldCharacterWidth: boldCharacterWidth)
         var depth = 0
         for command in commands {
@@ -101,17 +105,23 @@ public final class RecordingRenderer: Renderer {
 
     /// All recorded outlined rectangles.
     public var strokedRects: [(Rect, Stroke)] {
-        commands.compactMap { if case .strokeRect(let rect, let stroke) = $0 { return (rect, stroke) } else { return nil } }
+        commands.compactMap {
+            if case .strokeRect(let rect, let stroke) = $0 { return (rect, stroke) } else { return nil }
+        }
     }
 
     /// All recorded polylines.
     public var polylines: [([Point], Stroke)] {
-        commands.compactMap { if case .polyline(let points, let stroke) = $0 { return (points, stroke) } else { return nil } }
+        commands.compactMap {
+            if case .polyline(let points, let stroke) = $0 { return (points, stroke) } else { return nil }
+        }
     }
 
     /// All recorded polygons.
     public var polygons: [([Point], Color)] {
-        commands.compactMap { if case .polygon(let points, let color) = $0 { return (points, color) } else { return nil } }
+        commands.compactMap {
+            if case .polygon(let points, let color) = $0 { return (points, color) } else { return nil }
+        }
     }
 
     /// Every circle centre drawn, over all batches.

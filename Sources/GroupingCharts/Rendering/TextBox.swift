@@ -31,7 +31,8 @@ public struct TextBox: Equatable, Sendable {
             (left + metrics.width, top + metrics.height), (left, top + metrics.height),
         ]
         let radians = rotation * Double.pi / 180
-        let cosine = cos(radians), sine = sin(radians)
+        let cosine = cos(radians)
+        let sine = sin(radians)
         // Counter-clockwise on screen with y down: x' = x cos + y sin, y' = −x sin + y cos.
         corners = local.map { (x, y) in
             Point(x: point.x + x * cosine + y * sine, y: point.y - x * sine + y * cosine)
@@ -40,8 +41,10 @@ public struct TextBox: Equatable, Sendable {
 
     /// The smallest axis-aligned rectangle holding the box.
     public var bounds: Rect {
-        let xs = corners.map(\.x), ys = corners.map(\.y)
-        let minX = xs.min()!, minY = ys.min()!
+        let xs = corners.map(\.x)
+        let ys = corners.map(\.y)
+        let minX = xs.min()!
+        let minY = ys.min()!
         return Rect(x: minX, y: minY, width: xs.max()! - minX, height: ys.max()! - minY)
     }
 
@@ -50,7 +53,8 @@ public struct TextBox: Equatable, Sendable {
     public func overlaps(_ other: TextBox, tolerance: Double = 0.01) -> Bool {
         for polygon in [corners, other.corners] {
             for index in 0..<polygon.count {
-                let a = polygon[index], b = polygon[(index + 1) % polygon.count]
+                let a = polygon[index]
+                let b = polygon[(index + 1) % polygon.count]
                 let axis = (x: -(b.y - a.y), y: b.x - a.x)
                 let length = (axis.x * axis.x + axis.y * axis.y).squareRoot()
                 guard length > 0 else { continue }
@@ -58,7 +62,8 @@ public struct TextBox: Equatable, Sendable {
                     let values = points.map { ($0.x * axis.x + $0.y * axis.y) / length }
                     return (values.min()!, values.max()!)
                 }
-                let (minA, maxA) = project(corners), (minB, maxB) = project(other.corners)
+                let (minA, maxA) = project(corners)
+                let (minB, maxB) = project(other.corners)
                 if maxA <= minB + tolerance || maxB <= minA + tolerance { return false }
             }
         }

@@ -49,7 +49,8 @@ public struct BoxStatistics: Equatable, Sendable {
             (Quantile.linear(sorted: $0, 0.25), Quantile.linear(sorted: $0, 0.5), Quantile.linear(sorted: $0, 0.75))
         }
         let reach = Self.whiskerReach * (q3 - q1)
-        let lowFence = q1 - reach, highFence = q3 + reach
+        let lowFence = q1 - reach
+        let highFence = q3 + reach
         // First index with value ≥ lowFence, and first index with value > highFence.
         let firstInside = Self.partitionIndex(sorted) { $0 < lowFence }
         let firstAbove = Self.partitionIndex(sorted) { $0 <= highFence }
@@ -76,7 +77,8 @@ public struct BoxStatistics: Equatable, Sendable {
 
     /// The first index at which `isBelow` turns false; `isBelow` must be true on a prefix.
     private static func partitionIndex(_ sorted: [Double], _ isBelow: (Double) -> Bool) -> Int {
-        var low = 0, high = sorted.count
+        var low = 0
+        var high = sorted.count
         while low < high {
             let mid = (low + high) / 2
             if isBelow(sorted[mid]) { low = mid + 1 } else { high = mid }

@@ -30,39 +30,55 @@ public struct HexBinning: Sendable {
     public init(points: [Point], in area: Rect, radius: Double) {
         self.radius = radius
         self.origin = Point(x: area.minX, y: area.minY)
-        let width = 3.0.squareRoot() * radius, rowStep = 3 * radius
+        let width = 3.0.squareRoot() * radius
+        let rowStep = 3 * radius
         // One spare cell on every side: lattice indices run from −1 (stored at 0).
-        let columns = Int(area.width / width) + 4, rows = Int(area.height / rowStep) + 4
+        let columns = Int(area.width / width) + 4
+        let rows = Int(area.height / rowStep) + 4
         var countsA = [Int32](repeating: 0, count: columns * rows)
         var countsB = [Int32](repeating: 0, count: columns * rows)
         for point in points {
-            let u = (point.x - area.minX) / width, v = (point.y - area.minY) / rowStep
-            guard u.isFinite, v.isFinite, u > -1, v > -1, u < Double(columns - 3), v < Double(rows - 3) else { continue }
-            let ia = u.rounded(.toNearestOrEven), ja = v.rounded(.toNearestOrEven)
-            let ib = (u - 0.5).rounded(.toNearestOrEven), jb = (v - 0.5).rounded(.toNearestOrEven)
+            let u = (point.x - area.minX) / width
+            let v = (point.y - area.minY) / rowStep
+            guard u.isFinite, v.isFinite, u > -1, v > -1, u < Double(columns - 3), v < Double(rows - 3) else {
+                continue
+            }
+            let ia = u.rounded(.toNearestOrEven)
+            let ja = v.rounded(.toNearestOrEven)
+            let ib = (u - 0.5).rounded(.toNearestOrEven)
+            let jb = (v - 0.5).rounded(.toNearestOrEven)
             // Distances in true units (the lattices are anisotropic: w across, 3r down).
             let da = ((u - ia) * width) * ((u - ia) * width) + ((v - ja) * rowStep) * ((v - ja) * rowStep)
-            let db = ((u - ib - 0.5) * width) * ((u - ib - 0.5) * width)
+            let db =
+                ((u - ib - 0.5) * width) * ((u - ib - 0.5) * width)
                 + ((v - jb - 0.5) * rowStep) * ((v - jb - 0.5) * rowStep)
             if da <= db {
-                let i = Int(ia) + 1, j = Int(ja) + 1
+                let i = Int(ia) + 1
+                let j = Int(ja) + 1
                 if i >= 0 && j >= 0 && i < columns && j < rows { countsA[j * columns + i] += 1 }
             } else {
-                let i = Int(ib) + 1, j = Int(jb) + 1
+                let i = Int(ib) + 1
+                let j = Int(jb) + 1
                 if i >= 0 && j >= 0 && i < columns && j < rows { countsB[j * columns + i] += 1 }
             }
         }
         for j in 0..<rows {
             for i in 0..<columns {
-                let a = Int(countsA[j * columns + i]), b = Int(countsB[j * columns + i])
+                let a = Int(countsA[j * columns + i])
+                let b = Int(countsB[j * columns + i])
                 if a > 0 {
-                    bins.append(Bin(center: Point(x: area.minX + Double(i - 1) * width, y: area.minY + Double(j - 1) * rowStep), count: a))
+                    bins.append(
+                        Bin(
+                            center: Point(x: area.minX + Double(i - 1) * width, y: area.minY + Double(j - 1) * rowStep),
+                            count: a))
                 }
                 if b > 0 {
-                    bins.append(Bin(
-                        center: Point(
-                            x: area.minX + (Double(i - 1) + 0.5) * width, y: area.minY + (Double(j - 1) + 0.5) * rowStep),
-                        count: b))
+                    bins.append(
+                        Bin(
+                            center: Point(
+                                x: area.minX + (Double(i - 1) + 0.5) * width,
+                                y: area.minY + (Double(j - 1) + 0.5) * rowStep),
+                            count: b))
                 }
                 maxCount = Swift.max(maxCount, a, b)
             }

@@ -19,7 +19,8 @@ public enum Quantile {
         let lower = Int(h.rounded(.down))
         let upper = Swift.min(lower + 1, sorted.count - 1)
         let fraction = h - Double(lower)
-        let a = sorted[lower], b = sorted[upper]
+        let a = sorted[lower]
+        let b = sorted[upper]
         // a + f·(b − a) is exact at f = 0 and stays within [a, b].
         return fraction == 0 ? a : a + fraction * (b - a)
     }

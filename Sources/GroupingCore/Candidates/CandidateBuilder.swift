@@ -22,18 +22,24 @@ public enum CandidateBuilder {
             case .quantiles(let column, let bins):
                 let values = try frame.numericColumn(column, key: "\(spec.path).quantiles")
                 guard values.contains(where: { !$0.isMissing }) else {
-                    throw InputError(file: frame.creators.fileName, column: column, key: "\(spec.path).quantiles", message: "has no values in the analysed rows")
+                    throw InputError(
+                        file: frame.creators.fileName, column: column, key: "\(spec.path).quantiles",
+                        message: "has no values in the analysed rows")
                 }
                 let binning: Binning
                 do {
                     binning = try QuantileBinning.cut(values, bins: bins)
                 } catch {
-                    throw InputError(file: frame.creators.fileName, column: column, key: "\(spec.path).quantiles", message: "\(error)")
+                    throw InputError(
+                        file: frame.creators.fileName, column: column, key: "\(spec.path).quantiles",
+                        message: "\(error)")
                 }
                 built[spec.name] = Grouping(
-                    name: spec.name, kind: .quantiles, labels: binning.labels, codes: binning.codes, edges: binning.edges,
+                    name: spec.name, kind: .quantiles, labels: binning.labels, codes: binning.codes,
+                    edges: binning.edges,
                     formation: "\(column) cut at its sample quantiles into \(bins) bins (pandas qcut)"
-                        + (binning.labels.count < bins ? "; \(bins - binning.labels.count) duplicate edge(s) dropped" : ""))
+                        + (binning.labels.count < bins
+                            ? "; \(bins - binning.labels.count) duplicate edge(s) dropped" : ""))
             case .bins(let column, let edges, let labels):
                 let values = try frame.numericColumn(column, key: "\(spec.path).column")
                 let names = labels ?? defaultIntervalLabels(edges)
@@ -45,7 +51,8 @@ public enum CandidateBuilder {
                 }
                 built[spec.name] = Grouping(
                     name: spec.name, kind: .bins, labels: binning.labels, codes: binning.codes, edges: binning.edges,
-                    formation: "\(column) cut at fixed edges \(edges.filter(\.isFinite).map(formatEdge).joined(separator: ", ")) (right-closed, lowest included"
+                    formation:
+                        "\(column) cut at fixed edges \(edges.filter(\.isFinite).map(formatEdge).joined(separator: ", ")) (right-closed, lowest included"
                         + (edges.last == .infinity ? "; the last bin is open above)" : ")"))
             case .cross:
                 continue
@@ -59,7 +66,9 @@ public enum CandidateBuilder {
                 if let grouping = built[member] {
                     parts.append(grouping)
                 } else {
-                    parts.append(try categorical(name: member, column: member, frame: frame, key: "\(spec.path).cross[\(index)]"))
+                    parts.append(
+                        try categorical(name: member, column: member, frame: frame, key: "\(spec.path).cross[\(index)]")
+                    )
                 }
             }
             let (grouping, cells) = cross(name: spec.name, parts, minGroupSize: minGroupSize)
@@ -80,7 +89,8 @@ public enum CandidateBuilder {
             if let value { raw[row] = interner.code(for: value) }
         }
         guard !interner.keys.isEmpty else {
-            throw InputError(file: frame.creators.fileName, column: column, key: key, message: "has no values in the analysed rows")
+            throw InputError(
+                file: frame.creators.fileName, column: column, key: key, message: "has no values in the analysed rows")
         }
         let (remap, labels) = interner.sorted(by: codePointLess)
         let codes = raw.map { $0 < 0 ? -1 : remap[Int($0)] }
@@ -102,7 +112,10 @@ public enum CandidateBuilder {
             var missing = false
             for part in parts {
                 let code = part.codes[row]
-                if code < 0 { missing = true; break }
+                if code < 0 {
+                    missing = true
+                    break
+                }
                 key = key * part.groupCount + Int(code)
             }
             if !missing { combined[row] = key }

@@ -46,9 +46,9 @@ public struct Grouping: Sendable, Equatable {
 
 /// Missing numeric values are stored as NaN inside the library; a number read from the
 /// input is always finite, so NaN means "missing" and nothing else.
-public extension Double {
+extension Double {
     /// The library's marker for a missing value.
-    static var missing: Double { .nan }
+    public static var missing: Double { .nan }
     /// True when this value marks a missing cell.
-    var isMissing: Bool { isNaN }
+    public var isMissing: Bool { isNaN }
 }

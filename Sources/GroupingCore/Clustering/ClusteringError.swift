@@ -30,21 +30,21 @@ public enum ClusteringError: Error, Equatable, Sendable, CustomStringConvertible
             return "clustering.features: no features given"
         case .noRows:
             return "clustering: there are no rows to cluster"
-        case let .namesMismatch(names, columns):
+        case .namesMismatch(let names, let columns):
             return "clustering.features: \(names) names for \(columns) feature columns"
-        case let .columnLengthMismatch(feature, expected, actual):
+        case .columnLengthMismatch(let feature, let expected, let actual):
             return "clustering.features: feature '\(feature)' has \(actual) values, expected \(expected)"
-        case let .entirelyMissing(feature):
+        case .entirelyMissing(let feature):
             return "clustering.features: feature '\(feature)' is missing in every row; "
                 + "there is nothing to cluster on (remove it from clustering.features)"
-        case let .constant(feature, value):
+        case .constant(let feature, let value):
             return "clustering.features: feature '\(feature)' is constant (every value is \(value)); "
                 + "it cannot be standardised (remove it from clustering.features)"
-        case let .notFinite(feature, row):
+        case .notFinite(let feature, let row):
             return "clustering.features: feature '\(feature)' has an infinite value in data row \(row + 1)"
-        case let .kTooSmall(key, k):
+        case .kTooSmall(let key, let k):
             return "\(key): k = \(k) is below 1"
-        case let .kTooLarge(key, k, distinctRows):
+        case .kTooLarge(let key, let k, let distinctRows):
             return "\(key): k = \(k) is larger than the number of distinct feature rows (\(distinctRows))"
         }
     }

@@ -43,7 +43,8 @@ struct NodeReader {
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             guard allowed.contains(key) else {
                 let suggestion = Self.closest(key, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
-                throw error(keyPath, keyNode, "unknown key\(suggestion); allowed here: \(allowed.joined(separator: ", "))")
+                throw error(
+                    keyPath, keyNode, "unknown key\(suggestion); allowed here: \(allowed.joined(separator: ", "))")
             }
             if entries[key] != nil { throw error(keyPath, keyNode, "is given twice") }
             entries[key] = value
@@ -98,7 +99,9 @@ struct NodeReader {
     func config(_ root: Node) throws -> AnalysisConfig {
         let top = try mapping(
             root, "",
-            allowed: ["title", "data", "outcome", "candidates", "clustering", "thresholds", "model", "review", "report"])
+            allowed: [
+                "title", "data", "outcome", "candidates", "clustering", "thresholds", "model", "review", "report",
+            ])
         guard let dataNode = top["data"] else { throw error("data", root, "is required") }
         var config = AnalysisConfig(data: try data(dataNode))
         if let node = top["title"] { config.title = try string(node, "title") }
@@ -110,7 +113,9 @@ struct NodeReader {
         if let node = top["review"], !isNull(node) { config.review = try review(node) }
         if let node = top["report"], !isNull(node) { config.report = try report(node) }
         if config.candidates.isEmpty && config.clustering == nil {
-            throw error("candidates", top["candidates"] ?? root, "needs at least one candidate grouping (or a clustering section)")
+            throw error(
+                "candidates", top["candidates"] ?? root,
+                "needs at least one candidate grouping (or a clustering section)")
         }
         try checkNames(config)
         return config
@@ -141,8 +146,11 @@ struct NodeReader {
         if let n = entries["first_treated"] { panel.firstTreated = try string(n, "\(path).first_treated") }
         if let n = entries["window"], !isNull(n) {
             let bounds = try sequence(n, "\(path).window")
-            guard bounds.count == 2 else { throw error("\(path).window", n, "must be [first, last] event times, e.g. [0, 5]") }
-            let lower = try int(bounds[0], "\(path).window[0]"), upper = try int(bounds[1], "\(path).window[1]")
+            guard bounds.count == 2 else {
+                throw error("\(path).window", n, "must be [first, last] event times, e.g. [0, 5]")
+            }
+            let lower = try int(bounds[0], "\(path).window[0]")
+            let upper = try int(bounds[1], "\(path).window[1]")
             guard lower <= upper else { throw error("\(path).window", n, "first must not exceed last") }
             panel.window = lower...upper
         }
@@ -181,9 +189,12 @@ struct NodeReader {
                     throw error("\(path).\(extra)", entries[extra], "does not go with quantiles")
                 }
                 let column = try string(quantiles, "\(path).quantiles")
-                guard let binsNode = entries["bins"] else { throw error("\(path).bins", item, "is required with quantiles") }
+                guard let binsNode = entries["bins"] else {
+                    throw error("\(path).bins", item, "is required with quantiles")
+                }
                 let bins = try int(binsNode, "\(path).bins", min: 2)
-                return CandidateSpec(name: name ?? "\(column)_q\(bins)", rule: .quantiles(column: column, bins: bins), path: path)
+                return CandidateSpec(
+                    name: name ?? "\(column)_q\(bins)", rule: .quantiles(column: column, bins: bins), path: path)
             }
             if let cross = entries["cross"] {
                 for extra in ["column", "edges", "labels", "bins"] where entries[extra] != nil {
@@ -191,13 +202,16 @@ struct NodeReader {
                 }
                 let members = try strings(cross, "\(path).cross")
                 guard members.count >= 2 else { throw error("\(path).cross", cross, "needs at least two members") }
-                return CandidateSpec(name: name ?? members.joined(separator: "_x_"), rule: .cross(members: members), path: path)
+                return CandidateSpec(
+                    name: name ?? members.joined(separator: "_x_"), rule: .cross(members: members), path: path)
             }
             if let bins = entries["bins"] {
                 throw error("\(path).bins", bins, "goes with quantiles (for fixed cut points use edges)")
             }
             if let edgesNode = entries["edges"] {
-                guard let columnNode = entries["column"] else { throw error("\(path).column", item, "is required with edges") }
+                guard let columnNode = entries["column"] else {
+                    throw error("\(path).column", item, "is required with edges")
+                }
                 let column = try string(columnNode, "\(path).column")
                 var edges = try doubles(edgesNode, "\(path).edges")
                 guard edges.count >= 2 else { throw error("\(path).edges", edgesNode, "needs at least two edges") }
@@ -210,13 +224,19 @@ struct NodeReader {
                     // edges − 1 labels: pandas `cut`. As many labels as edges: the last bin is
                     // open above (the contract's example, "Mega" = 1M+), i.e. a final edge of +inf.
                     guard given.count == edges.count - 1 || given.count == edges.count else {
-                        throw error("\(path).labels", labelsNode, "must have \(edges.count - 1) labels for \(edges.count) edges (or \(edges.count), the last bin open above), not \(given.count)")
+                        throw error(
+                            "\(path).labels", labelsNode,
+                            "must have \(edges.count - 1) labels for \(edges.count) edges (or \(edges.count), the last bin open above), not \(given.count)"
+                        )
                     }
                     if given.count == edges.count { edges.append(.infinity) }
-                    guard Set(given).count == given.count else { throw error("\(path).labels", labelsNode, "must be distinct") }
+                    guard Set(given).count == given.count else {
+                        throw error("\(path).labels", labelsNode, "must be distinct")
+                    }
                     labels = given
                 }
-                return CandidateSpec(name: name ?? column, rule: .bins(column: column, edges: edges, labels: labels), path: path)
+                return CandidateSpec(
+                    name: name ?? column, rule: .bins(column: column, edges: edges, labels: labels), path: path)
             }
             if let labels = entries["labels"] { throw error("\(path).labels", labels, "goes with edges") }
             guard let columnNode = entries["column"] ?? entries["name"] else {
@@ -268,7 +288,9 @@ struct NodeReader {
         if let v = try value("shrinkage_corr") { t.shrinkageCorr = v }
         if let v = try value("coverage") { t.coverage = v }
         if t.qualityPoor > t.qualityGood {
-            throw error("thresholds.quality_poor", entries["quality_poor"] ?? node, "must not exceed quality_good (\(t.qualityGood))")
+            throw error(
+                "thresholds.quality_poor", entries["quality_poor"] ?? node,
+                "must not exceed quality_good (\(t.qualityGood))")
         }
         return t
     }
@@ -298,8 +320,12 @@ struct NodeReader {
     func review(_ node: Node) throws -> ReviewConfig {
         let entries = try mapping(node, "review", allowed: ["domain_validated", "interpretable", "monitoring"])
         var review = ReviewConfig()
-        if let n = entries["domain_validated"], !isNull(n) { review.domainValidated = try string(n, "review.domain_validated") }
-        if let n = entries["interpretable"], !isNull(n) { review.interpretable = try strings(n, "review.interpretable") }
+        if let n = entries["domain_validated"], !isNull(n) {
+            review.domainValidated = try string(n, "review.domain_validated")
+        }
+        if let n = entries["interpretable"], !isNull(n) {
+            review.interpretable = try strings(n, "review.interpretable")
+        }
         if let n = entries["monitoring"], !isNull(n) { review.monitoring = try string(n, "review.monitoring") }
         return review
     }
@@ -322,10 +348,14 @@ struct NodeReader {
         var seen: [String: String] = [:]
         for candidate in config.candidates {
             if let first = seen[candidate.name] {
-                throw InputError(file: fileName, key: candidate.path, message: "candidate name \"\(candidate.name)\" is already used by \(first)")
+                throw InputError(
+                    file: fileName, key: candidate.path,
+                    message: "candidate name \"\(candidate.name)\" is already used by \(first)")
             }
             if candidate.name == "data_driven_cluster" && config.clustering != nil {
-                throw InputError(file: fileName, key: candidate.path, message: "the name data_driven_cluster is reserved for the clustering candidate")
+                throw InputError(
+                    file: fileName, key: candidate.path,
+                    message: "the name data_driven_cluster is reserved for the clustering candidate")
             }
             seen[candidate.name] = candidate.path
         }

@@ -29,9 +29,19 @@ public struct Thresholds: Codable, Sendable, Equatable {
     public static let keys: [String] = CodingKeys.allCases.map(\.rawValue)
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case qualityPoor = "quality_poor", qualityGood = "quality_good", anovaP = "anova_p",
-            etaSquared = "eta_squared", minGroupSize = "min_group_size",
-            minGroupSizeHbm = "min_group_size_hbm", looicTie = "looic_tie",
-            looicStrong = "looic_strong", separation, shrinkageCorr = "shrinkage_corr", coverage
+        case qualityPoor = "quality_poor"
+        case qualityGood = "quality_good"
+        case anovaP = "anova_p"
+        case
+            etaSquared = "eta_squared"
+        case minGroupSize = "min_group_size"
+        case
+            minGroupSizeHbm = "min_group_size_hbm"
+        case looicTie = "looic_tie"
+        case
+            looicStrong = "looic_strong"
+        case separation
+        case shrinkageCorr = "shrinkage_corr"
+        case coverage
     }
 }

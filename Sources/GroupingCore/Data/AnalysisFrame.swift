@@ -57,7 +57,8 @@ public struct AnalysisFrame: Sendable {
 
         // Join with the ITEs.
         var rows: [Int]
-        var effect: [Double]? = nil, se: [Double]? = nil
+        var effect: [Double]? = nil
+        var se: [Double]? = nil
         if let ites {
             summary.ites = ites.ids.count
             var iteOfRow = [Int](repeating: -1, count: creators.rowCount)
@@ -73,7 +74,8 @@ public struct AnalysisFrame: Sendable {
             }
             rows = []
             rows.reserveCapacity(min(creators.rowCount, ites.ids.count))
-            var e: [Double] = [], s: [Double] = []
+            var e: [Double] = []
+            var s: [Double] = []
             for row in 0..<creators.rowCount where iteOfRow[row] >= 0 {
                 rows.append(row)
                 e.append(ites.effectHat[iteOfRow[row]])
@@ -81,7 +83,9 @@ public struct AnalysisFrame: Sendable {
             }
             let withoutITE = creators.rowCount - rows.count
             if withoutITE > 0 { dropped.append(DropCount(reason: "creator without an ITE", count: withoutITE)) }
-            if withoutCreator > 0 { dropped.append(DropCount(reason: "ITE without a creator row", count: withoutCreator)) }
+            if withoutCreator > 0 {
+                dropped.append(DropCount(reason: "ITE without a creator row", count: withoutCreator))
+            }
             effect = e
             se = s
         } else {
@@ -97,7 +101,9 @@ public struct AnalysisFrame: Sendable {
             guard let effect else {
                 throw InputError(
                     key: "outcome",
-                    message: "without ITEs (data.ites or data.panel) the outcome must be given: outcome.pre and outcome.post, or outcome.column")
+                    message:
+                        "without ITEs (data.ites or data.panel) the outcome must be given: outcome.pre and outcome.post, or outcome.column"
+                )
             }
             outcomeValues = effect
             info.kind = "effect_hat"
@@ -117,7 +123,8 @@ public struct AnalysisFrame: Sendable {
             let pre = try creators.numbers(try creators.columnIndex(preName, key: "outcome.pre"))
             let post = try creators.numbers(try creators.columnIndex(postName, key: "outcome.post"))
             outcomeValues = [Double](repeating: .nan, count: rows.count)
-            var missing = 0, zero = 0
+            var missing = 0
+            var zero = 0
             for (i, row) in rows.enumerated() {
                 if pre[row].isMissing || post[row].isMissing {
                     keep[i] = false
@@ -142,7 +149,11 @@ public struct AnalysisFrame: Sendable {
             se = se.map { s in kept.map { s[$0] } }
         }
         guard !rows.isEmpty else {
-            throw InputError(file: creators.fileName, message: "no creator is left to analyse after joining and dropping (\(dropped.map { "\($0.reason): \($0.count)" }.joined(separator: "; ")))")
+            throw InputError(
+                file: creators.fileName,
+                message:
+                    "no creator is left to analyse after joining and dropping (\(dropped.map { "\($0.reason): \($0.count)" }.joined(separator: "; ")))"
+            )
         }
 
         // Truth, for the coverage check.
@@ -174,7 +185,9 @@ public struct AnalysisFrame: Sendable {
         for (index, id) in ids.enumerated() {
             guard let id else { continue }
             if let first = rowOf.updateValue(index, forKey: id) {
-                throw InputError(file: truth.fileName, row: index + 2, column: idColumn, message: "duplicate id \"\(id)\" (also on row \(first + 2))")
+                throw InputError(
+                    file: truth.fileName, row: index + 2, column: idColumn,
+                    message: "duplicate id \"\(id)\" (also on row \(first + 2))")
             }
             if !values[index].isMissing { byID[id] = values[index] }
         }

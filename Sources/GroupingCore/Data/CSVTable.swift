@@ -55,7 +55,9 @@ public struct CSVTable: Sendable {
         try input.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let n = buffer.count
-            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            let quote = UInt8(ascii: "\"")
+            let cr = UInt8(ascii: "\r")
+            let lf = UInt8(ascii: "\n")
             var i = n >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
             var scratch: [UInt8] = []
             while i < n {
@@ -82,7 +84,8 @@ public struct CSVTable: Sendable {
                         i += 1
                     }
                     if !closed {
-                        throw InputError(file: fileName, row: builder.recordNumber, message: "a quoted field is never closed")
+                        throw InputError(
+                            file: fileName, row: builder.recordNumber, message: "a quoted field is never closed")
                     }
                     // Anything between the closing quote and the delimiter is kept (lenient).
                     var j = i
@@ -112,7 +115,10 @@ public struct CSVTable: Sendable {
                     try builder.finishRecord()
                 } else if base[i] == separator {
                     i += 1
-                    if i == n { try builder.addField(UnsafeBufferPointer(start: base, count: 0)); try builder.finishRecord() }
+                    if i == n {
+                        try builder.addField(UnsafeBufferPointer(start: base, count: 0))
+                        try builder.finishRecord()
+                    }
                 } else {
                     if base[i] == cr && i + 1 < n && base[i + 1] == lf { i += 1 }
                     i += 1
@@ -146,7 +152,9 @@ public struct CSVTable: Sendable {
                 headerFields.append(String(decoding: bytes, as: UTF8.self))
             } else {
                 guard fieldIndex < columns.count else {
-                    throw InputError(file: fileName, row: recordNumber, message: "has more fields than the header's \(columns.count)")
+                    throw InputError(
+                        file: fileName, row: recordNumber, message: "has more fields than the header's \(columns.count)"
+                    )
                 }
                 columns[fieldIndex].bytes.append(contentsOf: bytes)
                 columns[fieldIndex].ends.append(columns[fieldIndex].bytes.count)
@@ -170,7 +178,8 @@ public struct CSVTable: Sendable {
             } else {
                 if fieldIndex != columns.count {
                     throw InputError(
-                        file: fileName, row: recordNumber, message: "has \(fieldIndex) fields but the header has \(columns.count)")
+                        file: fileName, row: recordNumber,
+                        message: "has \(fieldIndex) fields but the header has \(columns.count)")
                 }
                 rowCount += 1
             }
@@ -222,7 +231,8 @@ public struct CSVTable: Sendable {
             text.withCell(row) { cell in
                 if MissingValue.isMissing(cell) { return nil }
                 let value = String(decoding: cell, as: UTF8.self)
-                let first = cell[0], last = cell[cell.count - 1]
+                let first = cell[0]
+                let last = cell[cell.count - 1]
                 return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 ? value.trimmingSpaces() : value
             }
         }
@@ -231,7 +241,9 @@ public struct CSVTable: Sendable {
 
 /// What a cell holds when read as a number.
 enum ParsedCell {
-    case missing, number(Double), invalid
+    case missing
+    case number(Double)
+    case invalid
 }
 
 /// The cell spellings read as "missing", as pandas reads them by default (a subset:
@@ -241,7 +253,8 @@ enum MissingValue {
         .map { Array($0.utf8) }
 
     static func isMissing(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
-        var lower = 0, upper = cell.count
+        var lower = 0
+        var upper = cell.count
         while lower < upper && (cell[lower] == 0x20 || cell[lower] == 0x09) { lower += 1 }
         while upper > lower && (cell[upper - 1] == 0x20 || cell[upper - 1] == 0x09) { upper -= 1 }
         if lower == upper { return true }
@@ -260,7 +273,8 @@ enum MissingValue {
 /// a number. Works on the cell's bytes: no String is made per cell.
 enum NumberParsing {
     static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> Double? {
-        var lower = 0, upper = cell.count
+        var lower = 0
+        var upper = cell.count
         while lower < upper && (cell[lower] == 0x20 || cell[lower] == 0x09) { lower += 1 }
         while upper > lower && (cell[upper - 1] == 0x20 || cell[upper - 1] == 0x09) { upper -= 1 }
         let length = upper - lower

@@ -34,15 +34,19 @@ public struct ITETable: Sendable {
             }
             idList.append(value)
             if effects[row].isMissing {
-                throw InputError(file: table.fileName, row: row + 2, column: "effect_hat", message: "effect_hat is missing")
+                throw InputError(
+                    file: table.fileName, row: row + 2, column: "effect_hat", message: "effect_hat is missing")
             }
             if ses[row].isMissing {
                 throw InputError(file: table.fileName, row: row + 2, column: "se", message: "se is missing")
             }
             if !(ses[row] > 0) {
-                throw InputError(file: table.fileName, row: row + 2, column: "se", message: "se must be positive, not \(ses[row])")
+                throw InputError(
+                    file: table.fileName, row: row + 2, column: "se", message: "se must be positive, not \(ses[row])")
             }
         }
-        self.init(ids: idList, effectHat: effects, se: ses, fileRows: (0..<table.rowCount).map { $0 + 2 }, source: table.fileName)
+        self.init(
+            ids: idList, effectHat: effects, se: ses, fileRows: (0..<table.rowCount).map { $0 + 2 },
+            source: table.fileName)
     }
 }

@@ -28,28 +28,41 @@ public enum PitfallDetector {
         for c in candidates {
             let groups = c.groups.count
             if c.sizes.min < t.minGroupSizeHbm || (c.sizes.belowMin >= 2 && 4 * c.sizes.belowMin >= groups) {
-                pitfalls.append(Pitfall(
-                    key: "too_many_small_groups", candidate: c.name,
-                    detail: "\(c.name): \(c.sizes.belowMin) of \(groups) groups have fewer than \(t.minGroupSize) creators (smallest \(c.sizes.min)); merge groups or use coarser bins"))
+                pitfalls.append(
+                    Pitfall(
+                        key: "too_many_small_groups", candidate: c.name,
+                        detail:
+                            "\(c.name): \(c.sizes.belowMin) of \(groups) groups have fewer than \(t.minGroupSize) creators (smallest \(c.sizes.min)); merge groups or use coarser bins"
+                    ))
             }
         }
         for cells in crossed where cells.minCell < t.minGroupSize {
-            pitfalls.append(Pitfall(
-                key: "small_crossed_cells", candidate: cells.name,
-                detail: "\(cells.name): \(cells.belowMin) of \(cells.cells) crossed cells have fewer than \(t.minGroupSize) creators (smallest \(cells.minCell))"
-                    + (cells.emptyCombinations > 0 ? ", \(cells.emptyCombinations) combinations are empty" : "")
-                    + "; consider main effects only"))
+            pitfalls.append(
+                Pitfall(
+                    key: "small_crossed_cells", candidate: cells.name,
+                    detail:
+                        "\(cells.name): \(cells.belowMin) of \(cells.cells) crossed cells have fewer than \(t.minGroupSize) creators (smallest \(cells.minCell))"
+                        + (cells.emptyCombinations > 0 ? ", \(cells.emptyCombinations) combinations are empty" : "")
+                        + "; consider main effects only"))
         }
-        if let name = recommendation?.grouping, let chosen = candidates.first(where: { $0.name == name }), chosen.kind == "cluster" {
-            pitfalls.append(Pitfall(
-                key: "cluster_chosen", candidate: name,
-                detail: "The recommended grouping comes from k-means clusters: check that stakeholders can explain its groups (see the cluster profiles)"))
+        if let name = recommendation?.grouping, let chosen = candidates.first(where: { $0.name == name }),
+            chosen.kind == "cluster"
+        {
+            pitfalls.append(
+                Pitfall(
+                    key: "cluster_chosen", candidate: name,
+                    detail:
+                        "The recommended grouping comes from k-means clusters: check that stakeholders can explain its groups (see the cluster profiles)"
+                ))
         }
         for c in candidates {
             guard let association = effectHatAssociation[c.name], association > derivedCorrelation else { continue }
-            pitfalls.append(Pitfall(
-                key: "double_dipping", candidate: c.name,
-                detail: "\(c.name) is almost a function of the ITEs themselves (association \(Format.number(association, digits: 3))): a grouping chosen from the same estimates it pools overfits; pre-specify candidates from pre-treatment features"))
+            pitfalls.append(
+                Pitfall(
+                    key: "double_dipping", candidate: c.name,
+                    detail:
+                        "\(c.name) is almost a function of the ITEs themselves (association \(Format.number(association, digits: 3))): a grouping chosen from the same estimates it pools overfits; pre-specify candidates from pre-treatment features"
+                ))
         }
         return pitfalls
     }

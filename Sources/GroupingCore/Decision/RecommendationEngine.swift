@@ -23,15 +23,20 @@ public enum RecommendationEngine {
         let bestByLOO = comparison.first.flatMap { row in candidates.first { $0.name == row.name } }
 
         guard let bestQuality = bestByQuality, !shortlist.isEmpty else {
-            var reasons = ["No candidate explains more than \(Format.number(t.qualityPoor))% of the outcome's variance between groups"]
+            var reasons = [
+                "No candidate explains more than \(Format.number(t.qualityPoor))% of the outcome's variance between groups"
+            ]
             if let best = bestByQuality, let score = best.qualityScore {
                 reasons[0] += " (best: \(best.name), \(Format.number(score, digits: 3))%)"
             }
-            reasons.append("Pooling by these groupings would shrink toward group means that barely differ; use no hierarchical grouping, or find better candidates")
+            reasons.append(
+                "Pooling by these groupings would shrink toward group means that barely differ; use no hierarchical grouping, or find better candidates"
+            )
             return (Recommendation(decision: "no_hbm", grouping: nil, reasons: reasons), bestByLOO ?? bestByQuality)
         }
         let shortlistNames = shortlist.map(\.name)
-        let shortlistText = "Shortlist (quality above \(Format.number(t.qualityPoor))%): "
+        let shortlistText =
+            "Shortlist (quality above \(Format.number(t.qualityPoor))%): "
             + shortlist.map { "\($0.name) \(Format.number($0.qualityScore ?? 0, digits: 3))%" }.joined(separator: ", ")
 
         let fittedRows = comparison.filter { shortlistNames.contains($0.name) }
@@ -42,15 +47,23 @@ public enum RecommendationEngine {
                 // Provisional: the best quality among shortlisted candidates whose groups all
                 // reach min_group_size, else the best quality overall.
                 let sized = shortlist.filter { $0.sizes.belowMin == 0 }
-                let provisional = (sized.isEmpty ? shortlist : sized).max { ($0.qualityScore ?? 0) < ($1.qualityScore ?? 0) }!
-                reasons.append("No ITEs were given, so the model comparison (Phase 4) and the diagnostics (Phase 5) were not run: add data.ites or data.panel")
+                let provisional = (sized.isEmpty ? shortlist : sized).max {
+                    ($0.qualityScore ?? 0) < ($1.qualityScore ?? 0)
+                }!
+                reasons.append(
+                    "No ITEs were given, so the model comparison (Phase 4) and the diagnostics (Phase 5) were not run: add data.ites or data.panel"
+                )
                 reasons.append(
                     "Provisional choice: \(provisional.name), the best quality score (\(Format.number(provisional.qualityScore ?? 0, digits: 3))%) "
-                        + (sized.isEmpty ? "of the shortlist" : "among shortlisted candidates whose groups all have at least \(t.minGroupSize) creators"))
+                        + (sized.isEmpty
+                            ? "of the shortlist"
+                            : "among shortlisted candidates whose groups all have at least \(t.minGroupSize) creators"))
                 return (Recommendation(decision: "revise", grouping: provisional.name, reasons: reasons), provisional)
             }
             let skipped = shortlist.compactMap { c in c.hbm?.skipped.map { "\(c.name): \($0)" } }
-            reasons.append("No shortlisted candidate could be fitted" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: "; ")))"))
+            reasons.append(
+                "No shortlisted candidate could be fitted"
+                    + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: "; ")))"))
             reasons.append("Revise the candidates: merge small groups or use coarser bins")
             return (Recommendation(decision: "revise", grouping: bestQuality.name, reasons: reasons), bestQuality)
         }
@@ -67,18 +80,24 @@ public enum RecommendationEngine {
                 if ra != rb { return ra < rb }
                 return a.elpdLoo > b.elpdLoo
             }!
-            let others = tied.filter { $0.name != best.name }.map { "\($0.name) (\(Format.number(2 * (best.elpdLoo - $0.elpdLoo), digits: 2)))" }
+            let others = tied.filter { $0.name != best.name }.map {
+                "\($0.name) (\(Format.number(2 * (best.elpdLoo - $0.elpdLoo), digits: 2)))"
+            }
             reasons.append(
-                "\(best.name) is best by LOO, but \(others.joined(separator: ", ")) are within \(Format.number(t.looicTie)) LOO-IC points: a tie")
+                "\(best.name) is best by LOO, but \(others.joined(separator: ", ")) are within \(Format.number(t.looicTie)) LOO-IC points: a tie"
+            )
             reasons.append(
                 chosenRow.name == best.name
                     ? "Among the tied, \(best.name) is also the most interpretable"
-                    : "Among the tied, \(chosenRow.name) is the most interpretable (declared interpretable first, then categorical, bins, quantiles, cross, cluster)")
+                    : "Among the tied, \(chosenRow.name) is the most interpretable (declared interpretable first, then categorical, bins, quantiles, cross, cluster)"
+            )
         } else if fittedRows.count > 1 {
             let second = fittedRows[1]
             let gap = 2 * (best.elpdLoo - second.elpdLoo)
             let strength = gap > t.looicStrong ? "strong evidence" : "moderate evidence"
-            reasons.append("\(best.name) is best by LOO, \(Format.number(gap, digits: 3)) LOO-IC points ahead of \(second.name) (\(strength))")
+            reasons.append(
+                "\(best.name) is best by LOO, \(Format.number(gap, digits: 3)) LOO-IC points ahead of \(second.name) (\(strength))"
+            )
         } else {
             reasons.append("\(best.name) is the only shortlisted candidate with a fitted model")
         }
@@ -96,7 +115,9 @@ public enum RecommendationEngine {
             reasons.append("All automatic checks pass for \(chosen.name): " + passedSummary(checklist))
             let pending = checklist.items.filter { $0.status == "review" }.map(\.key)
             if !pending.isEmpty {
-                reasons.append("Still needs a person's sign-off: \(pending.joined(separator: ", ").replacingOccurrences(of: "_", with: " "))")
+                reasons.append(
+                    "Still needs a person's sign-off: \(pending.joined(separator: ", ").replacingOccurrences(of: "_", with: " "))"
+                )
             }
             return (Recommendation(decision: "use_hbm", grouping: chosen.name, reasons: reasons), chosen)
         }

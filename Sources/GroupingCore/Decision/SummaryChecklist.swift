@@ -33,12 +33,16 @@ public enum SummaryChecklist {
             add("domain", "review", "Needs a product/business sign-off (review.domain_validated)")
         }
         if let p = candidate.anova.p {
-            add("significance", p < t.anovaP ? "pass" : "fail", "ANOVA p = \(Format.pValue(p)) (threshold \(Format.number(t.anovaP)))")
+            add(
+                "significance", p < t.anovaP ? "pass" : "fail",
+                "ANOVA p = \(Format.pValue(p)) (threshold \(Format.number(t.anovaP)))")
         } else {
             add("significance", "not_assessed", "ANOVA undefined: \(candidate.anova.reason ?? "no test")")
         }
         if let eta = candidate.etaSquared {
-            add("effect_size", eta > t.etaSquared ? "pass" : "fail", "η² = \(Format.number(eta, digits: 3)) (threshold \(Format.number(t.etaSquared)))")
+            add(
+                "effect_size", eta > t.etaSquared ? "pass" : "fail",
+                "η² = \(Format.number(eta, digits: 3)) (threshold \(Format.number(t.etaSquared)))")
         } else {
             add("effect_size", "not_assessed", "η² undefined (no variance in the outcome)")
         }
@@ -47,7 +51,8 @@ public enum SummaryChecklist {
             "group_sizes", sizes.belowMin == 0 ? "pass" : "fail",
             sizes.belowMin == 0
                 ? "Smallest group has \(sizes.min) creators (minimum \(t.minGroupSize))"
-                : "\(sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(t.minGroupSize) creators (smallest \(sizes.min))")
+                : "\(sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(t.minGroupSize) creators (smallest \(sizes.min))"
+        )
         let hbm = candidate.hbm
         if let row = comparison.first(where: { $0.name == candidate.name }) {
             let within = row.dLooic <= t.looicTie
@@ -55,26 +60,36 @@ public enum SummaryChecklist {
                 "loo", within ? "pass" : "fail",
                 row.rank == 1
                     ? "Best by LOO (elpd \(Format.number(row.elpdLoo, digits: 4)))"
-                    : "Rank \(row.rank): \(Format.number(row.dLooic, digits: 3)) LOO-IC points behind the best (tie within \(Format.number(t.looicTie)))")
+                    : "Rank \(row.rank): \(Format.number(row.dLooic, digits: 3)) LOO-IC points behind the best (tie within \(Format.number(t.looicTie)))"
+            )
         } else {
-            add("loo", "not_assessed", hbm?.skipped.map { "Model not fitted: \($0)" } ?? "No ITEs: the model comparison was not run")
+            add(
+                "loo", "not_assessed",
+                hbm?.skipped.map { "Model not fitted: \($0)" } ?? "No ITEs: the model comparison was not run")
         }
         if let ratio = hbm?.separation?.ratio {
-            add("separation", ratio > t.separation ? "pass" : "fail", "Separation ratio \(Format.number(ratio, digits: 3)) (threshold \(Format.number(t.separation)))")
+            add(
+                "separation", ratio > t.separation ? "pass" : "fail",
+                "Separation ratio \(Format.number(ratio, digits: 3)) (threshold \(Format.number(t.separation)))")
         } else {
             add("separation", "not_assessed", "No posterior for the group effects")
         }
         if let corr = hbm?.shrinkage?.corrPrecision {
             add(
                 "shrinkage", corr < t.shrinkageCorr ? "pass" : "fail",
-                "Correlation of precision with shrinkage \(Format.number(corr, digits: 3)) (should be below \(Format.number(t.shrinkageCorr)))")
+                "Correlation of precision with shrinkage \(Format.number(corr, digits: 3)) (should be below \(Format.number(t.shrinkageCorr)))"
+            )
         } else {
-            add("shrinkage", "not_assessed", hbm?.shrinkage == nil ? "No posterior estimates" : "Correlation undefined (constant precision or shrinkage)")
+            add(
+                "shrinkage", "not_assessed",
+                hbm?.shrinkage == nil
+                    ? "No posterior estimates" : "Correlation undefined (constant precision or shrinkage)")
         }
         if let coverage = hbm?.coverage {
             add(
                 "coverage", coverage.hbm >= t.coverage ? "pass" : "fail",
-                "95% intervals cover \(Format.percent(coverage.hbm)) of \(coverage.creators) true effects (threshold \(Format.percent(t.coverage)))")
+                "95% intervals cover \(Format.percent(coverage.hbm)) of \(coverage.creators) true effects (threshold \(Format.percent(t.coverage)))"
+            )
         } else {
             add("coverage", "not_assessed", "No true effects given (data.truth)")
         }
@@ -82,7 +97,9 @@ public enum SummaryChecklist {
             if declared.contains(candidate.name) {
                 add("interpretability", "pass", "Declared interpretable by the team (review.interpretable)")
             } else {
-                add("interpretability", "review", "Not among the groupings declared interpretable (\(declared.joined(separator: ", ")))")
+                add(
+                    "interpretability", "review",
+                    "Not among the groupings declared interpretable (\(declared.joined(separator: ", ")))")
             }
         } else {
             add("interpretability", "review", "Needs a stakeholder sign-off (review.interpretable)")

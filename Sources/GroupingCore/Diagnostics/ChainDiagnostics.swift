@@ -1,3 +1,5 @@
+import Foundation
+
 /// Convergence diagnostics of draws in several chains: rank-normalised split R-hat and
 /// bulk and tail effective sample sizes (Vehtari, Gelman, Simpson, Carpenter & Bürkner
 /// 2021), with ArviZ's definitions (`az.rhat(method="rank")`, `az.ess(method="bulk")`,
@@ -95,5 +97,3 @@ public enum ChainDiagnostics {
         String(format: "%.3g", value)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Effective sample size of several chains by Geyer's initial monotone sequence, exactly
 /// as ArviZ's `_ess` (after Stan's `ess` and Vehtari et al. 2021, eq. 10–11):
 ///
@@ -78,5 +80,3 @@ enum EffectiveSampleSize {
         return Double(total) / tauHat
     }
 }
-
-import Foundation

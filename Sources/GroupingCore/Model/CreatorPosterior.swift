@@ -98,9 +98,12 @@ enum CreatorPosterior {
                                         buffers.initialize(repeating: 0)
                                         let scratch = Scratch(
                                             ratios: UnsafeMutableBufferPointer(rebasing: buffers[0..<total]),
-                                            lowWindow: UnsafeMutableBufferPointer(rebasing: buffers[total..<(2 * total)]),
-                                            highWindow: UnsafeMutableBufferPointer(rebasing: buffers[(2 * total)..<(3 * total)]),
-                                            other: UnsafeMutableBufferPointer(rebasing: buffers[(3 * total)..<(4 * total)]))
+                                            lowWindow: UnsafeMutableBufferPointer(
+                                                rebasing: buffers[total..<(2 * total)]),
+                                            highWindow: UnsafeMutableBufferPointer(
+                                                rebasing: buffers[(2 * total)..<(3 * total)]),
+                                            other: UnsafeMutableBufferPointer(
+                                                rebasing: buffers[(3 * total)..<(4 * total)]))
                                         segmentsCopy.withUnsafeBufferPointer { segmentBuffer in
                                             muSorted.withUnsafeBufferPointer { mu in
                                                 normalTable.withUnsafeBufferPointer { z in
@@ -109,9 +112,11 @@ enum CreatorPosterior {
                                                         let o = offset(i, total)
                                                         let summary = creator(
                                                             y: data.effects[i], se: data.ses[i],
-                                                            mu: UnsafeBufferPointer(rebasing: mu[(g * total)..<(g * total + total)]),
+                                                            mu: UnsafeBufferPointer(
+                                                                rebasing: mu[(g * total)..<(g * total + total)]),
                                                             z: UnsafeBufferPointer(rebasing: z[o..<(o + total)]),
-                                                            segments: segmentBuffer, scratch: scratch, tailLength: tailLength)
+                                                            segments: segmentBuffer, scratch: scratch,
+                                                            tailLength: tailLength)
                                                         meanOut[i] = summary.mean
                                                         sdOut[i] = summary.sd
                                                         lowerOut[i] = summary.lower
@@ -242,7 +247,9 @@ enum CreatorPosterior {
                 }
             }
         }
-        func fromWindow(_ window: UnsafeMutableBufferPointer<Double>, _ windowCount: Int, below: Int, rank: Int, h: Double) -> Double? {
+        func fromWindow(
+            _ window: UnsafeMutableBufferPointer<Double>, _ windowCount: Int, below: Int, rank: Int, h: Double
+        ) -> Double? {
             let local = rank - below
             let needsNext = rank + 1 < total
             guard local >= 0, local + (needsNext ? 1 : 0) < windowCount else { return nil }

@@ -79,7 +79,8 @@ struct GridSampler {
                                     let cell = firstIndex(in: cumulativeMass, atLeast: u)
                                     let tauIndex = cell / sigmaCount
                                     let sigmaIndex = cell % sigmaCount
-                                    let logSigma = grid.logSigma[sigmaIndex]
+                                    let logSigma =
+                                        grid.logSigma[sigmaIndex]
                                         + (RandomVariates.uniformOpen(using: &generator) - 0.5) * step
                                     let s = exp(logSigma)
                                     let stats = grid.statistics[tauIndex]

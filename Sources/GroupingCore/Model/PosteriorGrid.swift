@@ -51,9 +51,18 @@ struct PosteriorGrid: Sendable {
             rounds += 1
             let box = grid.box()
             var extended = false
-            if box.tauLow == 0 && tauRange.0 > tauFloor { tauRange.0 -= 20; extended = true }
-            if box.tauHigh == grid.logTau.count - 1 && tauRange.1 < tauCeiling { tauRange.1 += 1; extended = true }
-            if box.sigmaLow == 0 && sigmaRange.0 > sigmaFloor { sigmaRange.0 -= 20; extended = true }
+            if box.tauLow == 0 && tauRange.0 > tauFloor {
+                tauRange.0 -= 20
+                extended = true
+            }
+            if box.tauHigh == grid.logTau.count - 1 && tauRange.1 < tauCeiling {
+                tauRange.1 += 1
+                extended = true
+            }
+            if box.sigmaLow == 0 && sigmaRange.0 > sigmaFloor {
+                sigmaRange.0 -= 20
+                extended = true
+            }
             if box.sigmaHigh == grid.logSigma.count - 1 && sigmaRange.1 < sigmaCeiling {
                 sigmaRange.1 += 1
                 extended = true
@@ -110,7 +119,8 @@ struct PosteriorGrid: Sendable {
                     let node = GroupSufficientStatistics(
                         tau: exp(logTau[i]), data: data, seSquared: seSquared, centers: centers)
                     for j in 0..<sigmaCount {
-                        let value = MarginalPosterior.logDensity(statistics: node, logSigma: logSigma[j], priors: priors)
+                        let value = MarginalPosterior.logDensity(
+                            statistics: node, logSigma: logSigma[j], priors: priors)
                         densityOut[i * sigmaCount + j] = value.isNaN ? -.infinity : value
                     }
                     statisticsOut[i] = node

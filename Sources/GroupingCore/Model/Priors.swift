@@ -1,3 +1,5 @@
+import Foundation
+
 /// The priors of the contract's model, on the scale s of the data:
 ///
 ///     mu ~ Normal(0, 5 s),  sigma_group ~ HalfNormal(s),  tau ~ HalfNormal(s)
@@ -41,8 +43,10 @@ public struct Priors: Sendable, Equatable {
         }
         let positive = ses.filter { $0.isFinite && $0 > 0 }
         if !positive.isEmpty {
-            return (positive.reduce(0, +) / Double(positive.count),
-                "s = mean se (effect_hat has no spread, so its sd cannot scale the priors)")
+            return (
+                positive.reduce(0, +) / Double(positive.count),
+                "s = mean se (effect_hat has no spread, so its sd cannot scale the priors)"
+            )
         }
         return (1, "s = 1 (neither effect_hat nor se has a usable scale)")
     }
@@ -61,5 +65,3 @@ public struct Priors: Sendable, Equatable {
         String(format: "%.6g", value)
     }
 }
-
-import Foundation

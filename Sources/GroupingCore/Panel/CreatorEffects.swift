@@ -55,7 +55,8 @@ extension ImputationEstimator {
                                                 var missing = 0
                                                 for a in (lo + pre)..<hi {
                                                     let p = Int(period[a])
-                                                    guard window?.contains(layout.periodValues[p] - first) ?? true else { continue }
+                                                    guard window?.contains(layout.periodValues[p] - first) ?? true
+                                                    else { continue }
                                                     inWindow += 1
                                                     guard connectivity.periodInFit[p] else {
                                                         missing += 1
@@ -115,7 +116,9 @@ extension ImputationEstimator {
         /// True when treated observation `a` (period index `p`) of a creator first treated
         /// in `first` enters its effect_hat.
         @inline(__always)
-        static func counts(period p: Int, first: Int, layout: PanelLayout, connectivity: PeriodConnectivity, window: ClosedRange<Int>?) -> Bool {
+        static func counts(
+            period p: Int, first: Int, layout: PanelLayout, connectivity: PeriodConnectivity, window: ClosedRange<Int>?
+        ) -> Bool {
             connectivity.periodInFit[p] && (window?.contains(layout.periodValues[p] - first) ?? true)
         }
     }

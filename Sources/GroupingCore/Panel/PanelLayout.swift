@@ -92,14 +92,19 @@ extension ImputationEstimator {
                 throw missing.error(.missingOutcome, column: columns.outcome, message: "missing outcome")
             }
             if !infinite.isEmpty {
-                throw infinite.error(.nonFiniteOutcome, column: columns.outcome, message: "outcome is not a finite number")
+                throw infinite.error(
+                    .nonFiniteOutcome, column: columns.outcome, message: "outcome is not a finite number")
             }
             var missingPeriod = PanelInputError.RowCollector()
             var fractionalPeriod = PanelInputError.RowCollector()
             var fractionalFirst = PanelInputError.RowCollector()
             panel.periods.withUnsafeBufferPointer { periods in
                 for i in 0..<periods.count where !isInteger(periods[i]) {
-                    if periods[i].isNaN { missingPeriod.add(panel.fileRow(i)) } else { fractionalPeriod.add(panel.fileRow(i)) }
+                    if periods[i].isNaN {
+                        missingPeriod.add(panel.fileRow(i))
+                    } else {
+                        fractionalPeriod.add(panel.fileRow(i))
+                    }
                 }
             }
             panel.firstTreated.withUnsafeBufferPointer { first in
@@ -277,7 +282,9 @@ extension ImputationEstimator {
             if let (first, second) = found.first {
                 var rows: [Int] = []
                 for (a, b) in found {
-                    for row in [panel.fileRow(Int(a)), panel.fileRow(Int(b))] where !rows.contains(row) { rows.append(row) }
+                    for row in [panel.fileRow(Int(a)), panel.fileRow(Int(b))] where !rows.contains(row) {
+                        rows.append(row)
+                    }
                 }
                 let total = duplicateCounts.reduce(0, +)
                 let creator = panel.creatorIDs[Int(panel.creatorCodes[Int(first)])]

@@ -57,9 +57,10 @@ extension ImputationEstimator {
                                             }
                                             for a in (lo + pre)..<hi {
                                                 let p = Int(period[a])
-                                                guard CreatorEffects.counts(
-                                                    period: p, first: layout.firstTreated[j], layout: layout,
-                                                    connectivity: connectivity, window: window)
+                                                guard
+                                                    CreatorEffects.counts(
+                                                        period: p, first: layout.firstTreated[j], layout: layout,
+                                                        connectivity: connectivity, window: window)
                                                 else { continue }
                                                 support[size] = period[a]
                                                 weights[size] = -1 / post
@@ -75,7 +76,9 @@ extension ImputationEstimator {
                                             }
                                             let sigma2 = fit.residualVariance[j]
                                             let own = sigma2 * (1 / post + 1 / Double(pre))
-                                            se[k] = multiplier * (inflation[pre - 1] * own + Swift.max(0, quadratic)).squareRoot()
+                                            se[k] =
+                                                multiplier
+                                                * (inflation[pre - 1] * own + Swift.max(0, quadratic)).squareRoot()
                                             ownSum += post * post * own
                                         }
                                         direction[width] = ownSum
@@ -132,7 +135,8 @@ extension ImputationEstimator {
         static func smallSampleInflation(maxDegreesOfFreedom: Int) -> [Double] {
             var table = [Double](repeating: 1, count: Swift.max(2, maxDegreesOfFreedom + 1))
             for nu in 1..<table.count {
-                let ratio = StudentT.quantile(0.975, degreesOfFreedom: Double(nu)) / ImputationEstimator.normalQuantile975
+                let ratio =
+                    StudentT.quantile(0.975, degreesOfFreedom: Double(nu)) / ImputationEstimator.normalQuantile975
                 table[nu] = ratio * ratio
             }
             return table

@@ -98,8 +98,10 @@ extension ImputationEstimator {
                     }
                 }
             }
-            return (sumChunks(partial, chunks: chunks.count, range: 0..<(width * width), stride: stride),
-                    sumChunks(partial, chunks: chunks.count, range: (width * width)..<stride, stride: stride))
+            return (
+                sumChunks(partial, chunks: chunks.count, range: 0..<(width * width), stride: stride),
+                sumChunks(partial, chunks: chunks.count, range: (width * width)..<stride, stride: stride)
+            )
         }
 
         /// α̂_i, σ̂²_i and the meat S, in a second pass.

@@ -9,8 +9,11 @@ public enum CoverageCheck {
     public static func compute(
         truth: [Double], lower: [Double], upper: [Double], effectHat: [Double], se: [Double]
     ) -> CoverageResult? {
-        var n = 0, hbmHits = 0, rawHits = 0
-        var hbmWidth = 0.0, rawWidth = 0.0
+        var n = 0
+        var hbmHits = 0
+        var rawHits = 0
+        var hbmWidth = 0.0
+        var rawWidth = 0.0
         for i in truth.indices where !truth[i].isMissing {
             n += 1
             if truth[i] >= lower[i] && truth[i] <= upper[i] { hbmHits += 1 }

@@ -27,7 +27,9 @@ public enum Analysis {
         // Phase 2: clusters of pre-treatment features.
         var cluster: Grouping? = nil
         if let clustering = config.clustering {
-            progress("Phase 2: k-means on \(clustering.features.joined(separator: ", ")), k in \(clustering.kRange.lowerBound)…\(clustering.kRange.upperBound)")
+            progress(
+                "Phase 2: k-means on \(clustering.features.joined(separator: ", ")), k in \(clustering.kRange.lowerBound)…\(clustering.kRange.upperBound)"
+            )
             let (grouping, result) = try ClusteringPhase.run(clustering, frame: frame, seed: config.model.seed)
             cluster = grouping
             results.clustering = result
@@ -56,7 +58,9 @@ public enum Analysis {
                 results.candidates[index].hbm = fit.hbm
                 if let posterior = fit.posterior { posteriors[groupings[index].name] = posterior }
             }
-            results.model = phase.settingsEcho(description: fitted.first { !$0.samplerDescription.isEmpty }?.samplerDescription ?? "exact independent draws from the adaptive-grid posterior (no candidate was fitted)")
+            results.model = phase.settingsEcho(
+                description: fitted.first { !$0.samplerDescription.isEmpty }?.samplerDescription
+                    ?? "exact independent draws from the adaptive-grid posterior (no candidate was fitted)")
             lap("Phase 4: hierarchical models and LOO")
             let (rows, note) = phase.compare(groupings: groupings, fits: fitted)
             results.comparison = rows
@@ -68,10 +72,12 @@ public enum Analysis {
 
         // Decision.
         let (recommendation, checklistFor) = RecommendationEngine.decide(
-            candidates: results.candidates, comparison: results.comparison, thresholds: config.thresholds, review: config.review)
+            candidates: results.candidates, comparison: results.comparison, thresholds: config.thresholds,
+            review: config.review)
         results.recommendation = recommendation
         if let candidate = checklistFor {
-            results.checklist = SummaryChecklist.fill(candidate, comparison: results.comparison, thresholds: config.thresholds, review: config.review)
+            results.checklist = SummaryChecklist.fill(
+                candidate, comparison: results.comparison, thresholds: config.thresholds, review: config.review)
         }
         results.pitfalls = PitfallDetector.detect(
             candidates: results.candidates, crossed: crossed, recommendation: recommendation,
@@ -84,7 +90,8 @@ public enum Analysis {
         }
         lap("Checklist and recommendation")
 
-        let estimatesGrouping = recommendation.grouping.flatMap { posteriors[$0] != nil ? $0 : nil }
+        let estimatesGrouping =
+            recommendation.grouping.flatMap { posteriors[$0] != nil ? $0 : nil }
             ?? results.comparison.first?.name
         return AnalysisOutput(
             results: results, frame: frame, groupings: groupings, creatorEstimates: posteriors,
@@ -94,7 +101,9 @@ public enum Analysis {
     /// How strongly each candidate's source looks like a function of effect_hat (for the
     /// double-dipping pitfall): |Spearman| of a numeric source column with effect_hat, or
     /// the between-group share of effect_hat's variance (η²) for categorical ones.
-    static func effectHatAssociation(config: AnalysisConfig, frame: AnalysisFrame, groupings: [Grouping]) throws -> [String: Double] {
+    static func effectHatAssociation(config: AnalysisConfig, frame: AnalysisFrame, groupings: [Grouping]) throws
+        -> [String: Double]
+    {
         guard let effectHat = frame.effectHat else { return [:] }
         var association: [String: Double] = [:]
         for spec in config.candidates {
@@ -102,10 +111,13 @@ public enum Analysis {
             case .quantiles(let column, _), .bins(let column, _, _):
                 let values = try frame.numericColumn(column, key: spec.path)
                 let pairs = zip(values, effectHat).filter { !$0.0.isMissing }
-                if let rho = RankCorrelation.spearman(pairs.map(\.0), pairs.map(\.1)) { association[spec.name] = abs(rho) }
+                if let rho = RankCorrelation.spearman(pairs.map(\.0), pairs.map(\.1)) {
+                    association[spec.name] = abs(rho)
+                }
             case .categorical:
                 if let grouping = groupings.first(where: { $0.name == spec.name }),
-                    let eta = EtaSquared.compute(values: effectHat, codes: grouping.codes, groupCount: grouping.groupCount),
+                    let eta = EtaSquared.compute(
+                        values: effectHat, codes: grouping.codes, groupCount: grouping.groupCount),
                     grouping.groupCount < frame.rowCount / 2
                 {
                     association[spec.name] = eta

@@ -26,7 +26,10 @@ public struct CreatorEstimates: Sendable {
     public var shrinkagePercent: [Double]
     public var precision: [Double]
 
-    public init(mean: [Double], sd: [Double], lower: [Double], upper: [Double], shrinkage: [Double], shrinkagePercent: [Double], precision: [Double]) {
+    public init(
+        mean: [Double], sd: [Double], lower: [Double], upper: [Double], shrinkage: [Double], shrinkagePercent: [Double],
+        precision: [Double]
+    ) {
         self.mean = mean
         self.sd = sd
         self.lower = lower

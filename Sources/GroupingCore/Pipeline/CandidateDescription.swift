@@ -15,8 +15,10 @@ public enum CandidateDescription {
         result.groups = GroupTable.compute(moments: moments, labels: grouping.labels)
         result.variance = VarianceDecomposition.compute(moments: moments)
         result.qualityScore = QualityScore.score(result.variance)
-        result.quality = QualityScore.grade(score: result.qualityScore, poor: thresholds.qualityPoor, good: thresholds.qualityGood)
-        result.sizes = GroupSizeSummary.compute(counts: result.groups.map(\.count), minGroupSize: thresholds.minGroupSize)
+        result.quality = QualityScore.grade(
+            score: result.qualityScore, poor: thresholds.qualityPoor, good: thresholds.qualityGood)
+        result.sizes = GroupSizeSummary.compute(
+            counts: result.groups.map(\.count), minGroupSize: thresholds.minGroupSize)
         result.unlabeled = grouping.codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
         result.anova = OneWayANOVA.test(moments: moments)
         result.kruskal = KruskalWallis.test(values: outcome, codes: grouping.codes, groupCount: groupCount)

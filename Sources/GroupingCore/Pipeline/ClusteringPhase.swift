@@ -3,7 +3,9 @@
 enum ClusteringPhase {
     static let candidateName = "data_driven_cluster"
 
-    static func run(_ config: ClusteringConfig, frame: AnalysisFrame, seed: UInt64) throws -> (Grouping, ClusteringResult) {
+    static func run(_ config: ClusteringConfig, frame: AnalysisFrame, seed: UInt64) throws -> (
+        Grouping, ClusteringResult
+    ) {
         let features = try config.features.enumerated().map { index, name in
             try frame.numericColumn(name, key: "clustering.features[\(index)]")
         }
@@ -14,12 +16,14 @@ enum ClusteringPhase {
         }
         let outcome: ClusteringOutcome
         do {
-            outcome = try Clustering.run(features: features, names: config.features, k: k, kRange: config.kRange, seed: seed)
+            outcome = try Clustering.run(
+                features: features, names: config.features, k: k, kRange: config.kRange, seed: seed)
         } catch let error as ClusteringError {
             throw InputError(file: frame.creators.fileName, message: error.description)
         }
         var grouping = outcome.grouping(name: candidateName)
-        grouping.formation = "k-means clusters (k = \(outcome.result.chosenK), \(outcome.result.rule)) of the standardised features "
+        grouping.formation =
+            "k-means clusters (k = \(outcome.result.chosenK), \(outcome.result.rule)) of the standardised features "
             + config.features.joined(separator: ", ")
         return (grouping, outcome.result)
     }

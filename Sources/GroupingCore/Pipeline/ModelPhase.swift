@@ -11,7 +11,10 @@ struct ModelPhase {
     let progress: @Sendable (String) -> Void
     let priors: Priors
 
-    init(config: AnalysisConfig, effectHat: [Double], se: [Double], truth: [Double]?, progress: @escaping @Sendable (String) -> Void) {
+    init(
+        config: AnalysisConfig, effectHat: [Double], se: [Double], truth: [Double]?,
+        progress: @escaping @Sendable (String) -> Void
+    ) {
         self.config = config
         self.effectHat = effectHat
         self.se = se
@@ -38,7 +41,9 @@ struct ModelPhase {
     }
 
     var settings: SamplerSettings {
-        SamplerSettings(chains: config.model.chains, draws: config.model.draws, warmup: config.model.warmup, seed: config.model.seed)
+        SamplerSettings(
+            chains: config.model.chains, draws: config.model.draws, warmup: config.model.warmup, seed: config.model.seed
+        )
     }
 
     func fitAll(_ groupings: [Grouping]) -> [CandidateFit] {
@@ -58,13 +63,19 @@ struct ModelPhase {
         }
         if smallest < config.thresholds.minGroupSizeHbm {
             let small = zip(grouping.labels, counts).filter { $0.1 < config.thresholds.minGroupSizeHbm }
-            return CandidateFit(hbm: HBMResult(
-                skipped: "smallest group has \(smallest) creator\(smallest == 1 ? "" : "s"), fewer than min_group_size_hbm = \(config.thresholds.minGroupSizeHbm) ("
-                    + small.prefix(5).map { "\($0.0): \($0.1)" }.joined(separator: ", ") + (small.count > 5 ? ", …" : "") + ")"))
+            return CandidateFit(
+                hbm: HBMResult(
+                    skipped:
+                        "smallest group has \(smallest) creator\(smallest == 1 ? "" : "s"), fewer than min_group_size_hbm = \(config.thresholds.minGroupSizeHbm) ("
+                        + small.prefix(5).map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+                        + (small.count > 5 ? ", …" : "") + ")"))
         }
-        let y = rows.map { effectHat[$0] }, s = rows.map { se[$0] }
-        let data = HierarchicalModelData(effects: y, ses: s, codes: rows.map { grouping.codes[$0] }, groupCount: grouping.groupCount)
-        let fit = HierarchicalModel.fit(data, labels: grouping.labels, priors: priors, settings: settings, progress: progress)
+        let y = rows.map { effectHat[$0] }
+        let s = rows.map { se[$0] }
+        let data = HierarchicalModelData(
+            effects: y, ses: s, codes: rows.map { grouping.codes[$0] }, groupCount: grouping.groupCount)
+        let fit = HierarchicalModel.fit(
+            data, labels: grouping.labels, priors: priors, settings: settings, progress: progress)
         var hbm = fit.hbmResult()
         hbm.separation = PosteriorSeparation.compute(fit.groups)
         let shrinkage = ShrinkageAnalysis(effectHat: y, se: s, posteriorMean: fit.thetaMean)
@@ -88,7 +99,9 @@ struct ModelPhase {
             estimates.shrinkagePercent[row] = shrinkage.shrinkagePercent[k]
             estimates.precision[row] = shrinkage.precision[k]
         }
-        return CandidateFit(hbm: hbm, posterior: estimates, rows: rows, pointwiseElpd: fit.pointwiseElpd, samplerDescription: fit.samplerDescription)
+        return CandidateFit(
+            hbm: hbm, posterior: estimates, rows: rows, pointwiseElpd: fit.pointwiseElpd,
+            samplerDescription: fit.samplerDescription)
     }
 
     /// The LOO comparison of the fitted candidates. Pointwise elpd must refer to the same
@@ -101,21 +114,25 @@ struct ModelPhase {
         var coveredBy = [Int](repeating: 0, count: n)
         for index in fitted { for row in fits[index].rows { coveredBy[row] += 1 } }
         let common = (0..<n).filter { coveredBy[$0] == fitted.count }
-        guard !common.isEmpty else { return ([], "No creator is labelled by every fitted candidate: the LOO comparison was not made") }
+        guard !common.isEmpty else {
+            return ([], "No creator is labelled by every fitted candidate: the LOO comparison was not made")
+        }
         let pointwise: [[Double]] = fitted.map { index in
             var byRow = [Double](repeating: .nan, count: n)
             for (k, row) in fits[index].rows.enumerated() { byRow[row] = fits[index].pointwiseElpd[k] }
             return common.map { byRow[$0] }
         }
         let rows = ModelComparison.compare(names: fitted.map { groupings[$0].name }, pointwiseElpd: pointwise)
-        let note = common.count < n
+        let note =
+            common.count < n
             ? "The LOO comparison uses the \(common.count) of \(n) creators that every fitted candidate labels" : nil
         return (rows, note)
     }
 
     func settingsEcho(description: String) -> ModelSettingsEcho {
         ModelSettingsEcho(
-            chains: config.model.chains, draws: config.model.draws, warmup: config.model.warmup, seed: config.model.seed,
+            chains: config.model.chains, draws: config.model.draws, warmup: config.model.warmup,
+            seed: config.model.seed,
             sampler: description, priors: priors.echo)
     }
 }

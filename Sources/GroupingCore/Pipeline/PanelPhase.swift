@@ -13,7 +13,8 @@ public enum PanelPhase {
         let idIndex = try table.columnIndex(idColumn, key: "data.id")
         let periods = try table.numbers(try table.columnIndex(config.period, key: "data.panel.period"))
         let outcomes = try table.numbers(try table.columnIndex(config.outcome, key: "data.panel.outcome"))
-        let firstTreated = try table.numbers(try table.columnIndex(config.firstTreated, key: "data.panel.first_treated"))
+        let firstTreated = try table.numbers(
+            try table.columnIndex(config.firstTreated, key: "data.panel.first_treated"))
         let ids = table.strings(idIndex)
         var interner = CodeInterner<String>()
         var codes = [Int32](repeating: 0, count: table.rowCount)
@@ -25,12 +26,15 @@ public enum PanelPhase {
         }
         let creatorIDs = interner.keys
         let observations = PanelObservations(
-            creatorIDs: creatorIDs, creatorCodes: codes, periods: periods, outcomes: outcomes, firstTreated: firstTreated,
-            columns: PanelColumnNames(creator: idColumn, period: config.period, outcome: config.outcome, firstTreated: config.firstTreated))
+            creatorIDs: creatorIDs, creatorCodes: codes, periods: periods, outcomes: outcomes,
+            firstTreated: firstTreated,
+            columns: PanelColumnNames(
+                creator: idColumn, period: config.period, outcome: config.outcome, firstTreated: config.firstTreated))
         let estimate: PanelEstimate
         do {
             estimate = try ImputationEstimator.estimate(
-                observations, settings: ImputationSettings(eventWindow: config.window, seMultiplier: config.seMultiplier))
+                observations,
+                settings: ImputationSettings(eventWindow: config.window, seMultiplier: config.seMultiplier))
         } catch let error as PanelInputError {
             throw InputError(file: table.fileName, message: error.description)
         }

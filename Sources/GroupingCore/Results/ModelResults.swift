@@ -15,7 +15,9 @@ public struct HBMResult: Codable, Sendable, Equatable {
     public init(skipped: String?) { self.skipped = skipped }
 
     enum CodingKeys: String, CodingKey {
-        case skipped, groups, mu, tau, sigmaGroup = "sigma_group", diagnostics, loo, separation,
+        case skipped, groups, mu, tau
+        case sigmaGroup = "sigma_group"
+        case diagnostics, loo, separation,
             shrinkage, coverage
     }
 }
@@ -46,7 +48,9 @@ public struct PosteriorGroup: Codable, Sendable, Equatable {
         self.hdiHigh = hdiHigh
     }
     enum CodingKeys: String, CodingKey {
-        case label, count, mean, sd, hdiLow = "hdi_low", hdiHigh = "hdi_high"
+        case label, count, mean, sd
+        case hdiLow = "hdi_low"
+        case hdiHigh = "hdi_high"
     }
 }
 
@@ -63,7 +67,10 @@ public struct ConvergenceDiagnostics: Codable, Sendable, Equatable {
         self.warnings = warnings
     }
     enum CodingKeys: String, CodingKey {
-        case rhatMax = "rhat_max", essBulkMin = "ess_bulk_min", essTailMin = "ess_tail_min", warnings
+        case rhatMax = "rhat_max"
+        case essBulkMin = "ess_bulk_min"
+        case essTailMin = "ess_tail_min"
+        case warnings
     }
 }
 
@@ -76,7 +83,10 @@ public struct ParetoKCounts: Codable, Sendable, Equatable {
         self.bad = bad
         self.veryBad = veryBad
     }
-    enum CodingKeys: String, CodingKey { case good, bad, veryBad = "very_bad" }
+    enum CodingKeys: String, CodingKey {
+        case good, bad
+        case veryBad = "very_bad"
+    }
 }
 
 public struct LOOSummary: Codable, Sendable, Equatable {
@@ -88,7 +98,9 @@ public struct LOOSummary: Codable, Sendable, Equatable {
     /// The "good" threshold in force: min(1 − 1/log10(S), 0.7).
     public var kThreshold: Double
     public var paretoK: ParetoKCounts
-    public init(elpd: Double, se: Double, pLoo: Double, looic: Double, kMax: Double, kThreshold: Double, paretoK: ParetoKCounts) {
+    public init(
+        elpd: Double, se: Double, pLoo: Double, looic: Double, kMax: Double, kThreshold: Double, paretoK: ParetoKCounts
+    ) {
         self.elpd = elpd
         self.se = se
         self.pLoo = pLoo
@@ -98,7 +110,12 @@ public struct LOOSummary: Codable, Sendable, Equatable {
         self.paretoK = paretoK
     }
     enum CodingKeys: String, CodingKey {
-        case elpd, se, pLoo = "p_loo", looic, kMax = "k_max", kThreshold = "k_threshold",
+        case elpd, se
+        case pLoo = "p_loo"
+        case looic
+        case kMax = "k_max"
+        case kThreshold = "k_threshold"
+        case
             paretoK = "pareto_k"
     }
 }
@@ -116,7 +133,9 @@ public struct SeparationResult: Codable, Sendable, Equatable {
         self.label = label
     }
     enum CodingKeys: String, CodingKey {
-        case betweenSd = "between_sd", avgWithinSd = "avg_within_sd", ratio, label
+        case betweenSd = "between_sd"
+        case avgWithinSd = "avg_within_sd"
+        case ratio, label
     }
 }
 
@@ -130,7 +149,9 @@ public struct ShrinkageResult: Codable, Sendable, Equatable {
         self.corrPrecision = corrPrecision
     }
     enum CodingKeys: String, CodingKey {
-        case median, medianPct = "median_pct", corrPrecision = "corr_precision"
+        case median
+        case medianPct = "median_pct"
+        case corrPrecision = "corr_precision"
     }
 }
 
@@ -148,7 +169,10 @@ public struct CoverageResult: Codable, Sendable, Equatable {
         self.creators = creators
     }
     enum CodingKeys: String, CodingKey {
-        case hbm, raw, hbmMeanWidth = "hbm_mean_width", rawMeanWidth = "raw_mean_width", creators
+        case hbm, raw
+        case hbmMeanWidth = "hbm_mean_width"
+        case rawMeanWidth = "raw_mean_width"
+        case creators
     }
 }
 
@@ -163,7 +187,10 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     public var se: Double
     public var dse: Double
     public var weight: Double
-    public init(name: String, rank: Int, elpdLoo: Double, looic: Double, elpdDiff: Double, dLooic: Double, se: Double, dse: Double, weight: Double) {
+    public init(
+        name: String, rank: Int, elpdLoo: Double, looic: Double, elpdDiff: Double, dLooic: Double, se: Double,
+        dse: Double, weight: Double
+    ) {
         self.name = name
         self.rank = rank
         self.elpdLoo = elpdLoo
@@ -175,7 +202,12 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
         self.weight = weight
     }
     enum CodingKeys: String, CodingKey {
-        case name, rank, elpdLoo = "elpd_loo", looic, elpdDiff = "elpd_diff", dLooic = "d_looic",
+        case name, rank
+        case elpdLoo = "elpd_loo"
+        case looic
+        case elpdDiff = "elpd_diff"
+        case dLooic = "d_looic"
+        case
             se, dse, weight
     }
 }
@@ -257,7 +289,10 @@ public struct PanelEstimation: Codable, Sendable, Equatable {
     public var seMultiplier: Double
     public var iterations: Int
     @NullEncoded public var rawCoverage: Double?
-    public init(method: String, creators: Int, treatedCreators: Int, observations: Int, att: Double, attSe: Double, seMultiplier: Double, iterations: Int, rawCoverage: Double?) {
+    public init(
+        method: String, creators: Int, treatedCreators: Int, observations: Int, att: Double, attSe: Double,
+        seMultiplier: Double, iterations: Int, rawCoverage: Double?
+    ) {
         self.method = method
         self.creators = creators
         self.treatedCreators = treatedCreators
@@ -269,8 +304,14 @@ public struct PanelEstimation: Codable, Sendable, Equatable {
         self.rawCoverage = rawCoverage
     }
     enum CodingKeys: String, CodingKey {
-        case method, creators, treatedCreators = "treated_creators", observations, att,
-            attSe = "att_se", seMultiplier = "se_multiplier", iterations, rawCoverage = "raw_coverage"
+        case method, creators
+        case treatedCreators = "treated_creators"
+        case observations, att
+        case
+            attSe = "att_se"
+        case seMultiplier = "se_multiplier"
+        case iterations
+        case rawCoverage = "raw_coverage"
     }
 }
 

@@ -24,8 +24,11 @@ public struct Results: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", title, tool, input, outcome, thresholds,
-            candidates, crossedCells = "crossed_cells", clustering, model, comparison,
+        case schemaVersion = "schema_version"
+        case title, tool, input, outcome, thresholds,
+            candidates
+        case crossedCells = "crossed_cells"
+        case clustering, model, comparison,
             checklist, recommendation, pitfalls, panel, warnings
     }
 }
@@ -130,7 +133,10 @@ public struct GroupSizes: Codable, Sendable, Equatable {
         self.max = max
         self.belowMin = belowMin
     }
-    enum CodingKeys: String, CodingKey { case min, median, max, belowMin = "below_min" }
+    enum CodingKeys: String, CodingKey {
+        case min, median, max
+        case belowMin = "below_min"
+    }
 }
 
 /// A test statistic with its p-value, or the reason it does not exist.
@@ -160,7 +166,10 @@ public struct AnovaJSON: Codable, Sendable, Equatable {
         self.reason = reason
     }
     enum CodingKeys: String, CodingKey {
-        case f, p, dfBetween = "df_between", dfWithin = "df_within", reason
+        case f, p
+        case dfBetween = "df_between"
+        case dfWithin = "df_within"
+        case reason
     }
 }
 
@@ -206,8 +215,12 @@ public struct CandidateResult: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, kind, formation, edges, groups, variance, qualityScore = "quality_score",
-            quality, sizes, unlabeled, anova, kruskal, etaSquared = "eta_squared", hbm
+        case name, kind, formation, edges, groups, variance
+        case qualityScore = "quality_score"
+        case
+            quality, sizes, unlabeled, anova, kruskal
+        case etaSquared = "eta_squared"
+        case hbm
     }
 }
 
@@ -228,8 +241,11 @@ public struct CrossedCells: Codable, Sendable, Equatable {
         self.belowMin = belowMin
     }
     enum CodingKeys: String, CodingKey {
-        case name, members, cells, minCell = "min_cell",
-            emptyCombinations = "empty_combinations", belowMin = "below_min"
+        case name, members, cells
+        case minCell = "min_cell"
+        case
+            emptyCombinations = "empty_combinations"
+        case belowMin = "below_min"
     }
 }
 
@@ -257,8 +273,12 @@ public struct ClusteringResult: Codable, Sendable, Equatable {
         self.rule = rule
     }
     enum CodingKeys: String, CodingKey {
-        case features, inertias, chosenK = "chosen_k", rule, imputed, profiles, method,
-            ruleDetail = "rule_detail", finalInertia = "final_inertia"
+        case features, inertias
+        case chosenK = "chosen_k"
+        case rule, imputed, profiles, method
+        case
+            ruleDetail = "rule_detail"
+        case finalInertia = "final_inertia"
     }
 }
 

@@ -12,7 +12,9 @@ extension Results {
             return try encoder.encode(self)
         } catch EncodingError.invalidValue(let value, let context) {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw InputError(key: String(path.drop { $0 == "." }), message: "internal error: \(value) cannot be written to results.json")
+            throw InputError(
+                key: String(path.drop { $0 == "." }),
+                message: "internal error: \(value) cannot be written to results.json")
         }
     }
 }
@@ -34,7 +36,8 @@ public enum EstimatesTable {
             let group = code >= 0 ? grouping.labels[Int(code)] : ""
             let fields = [
                 quoted(output.frame.ids[row]), quoted(name), quoted(group), number(effectHat[row]), number(se[row]),
-                number(posterior.mean[row]), number(posterior.sd[row]), number(posterior.lower[row]), number(posterior.upper[row]),
+                number(posterior.mean[row]), number(posterior.sd[row]), number(posterior.lower[row]),
+                number(posterior.upper[row]),
             ]
             text += fields.joined(separator: ",") + "\n"
         }

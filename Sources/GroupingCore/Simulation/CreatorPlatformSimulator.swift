@@ -83,21 +83,27 @@ public struct CreatorPlatformSimulator: Sendable {
             let views = followers * engagement * exp(RandomVariates.normal(mean: 1.5, sd: 0.3, using: &rng))
             let avgRevenue = views * arpu / 1000
             let tenure = Int(1 + 60 * RandomVariates.uniformOpen(using: &rng))
-            let trueEffect = Self.genreEffects[genre] + 0.025 * logArpuZ
+            let trueEffect =
+                Self.genreEffects[genre] + 0.025 * logArpuZ
                 + RandomVariates.normal(mean: 0, sd: 0.03, using: &rng)
             let zeroPre = RandomVariates.uniformOpen(using: &rng) < 0.003
             let revenuePre = zeroPre ? 0 : (avgRevenue * 4).rounded(toPlaces: 2) + 0.01
-            let revenuePost = zeroPre
+            let revenuePost =
+                zeroPre
                 ? (avgRevenue * 4).rounded(toPlaces: 2)
-                : (revenuePre * (1 + trueEffect + RandomVariates.normal(mean: 0, sd: 0.02, using: &rng))).rounded(toPlaces: 2)
+                : (revenuePre * (1 + trueEffect + RandomVariates.normal(mean: 0, sd: 0.02, using: &rng))).rounded(
+                    toPlaces: 2)
             let cohort = RandomVariates.uniformOpen(using: &rng)
             let firstTreated: Int? = cohort < 0.15 ? nil : (cohort < 0.45 ? 5 : (cohort < 0.75 ? 7 : 9))
             // Bigger audiences: steadier revenue, so smaller residual noise.
-            let noise = min(0.6, max(0.03, 0.9 / log10(max(followers, 10)) - 0.1))
+            let noise =
+                min(0.6, max(0.03, 0.9 / log10(max(followers, 10)) - 0.1))
                 * exp(RandomVariates.normal(mean: 0, sd: 0.25, using: &rng))
-            var effectHat: Double? = nil, se: Double? = nil
+            var effectHat: Double? = nil
+            var se: Double? = nil
             if let first = firstTreated {
-                let nPre = Double(first - 1), nPost = Double(periods - first + 1)
+                let nPre = Double(first - 1)
+                let nPost = Double(periods - first + 1)
                 let s = noise * (1 / nPost + 1 / nPre).squareRoot()
                 se = s
                 effectHat = trueEffect + s * RandomVariates.standardNormal(using: &rng)
@@ -118,29 +124,46 @@ public struct CreatorPlatformSimulator: Sendable {
     /// The files `simulate` writes, by name, as text.
     public func files() -> [(name: String, contents: String)] {
         let creators = simulate()
-        var creatorsCSV = TextBuffer("creator_id,genre,content_type,follower_count,arpu,engagement_rate,avg_views_pre,avg_revenue_pre,tenure_months,revenue_pre,revenue_post\n")
+        var creatorsCSV = TextBuffer(
+            "creator_id,genre,content_type,follower_count,arpu,engagement_rate,avg_views_pre,avg_revenue_pre,tenure_months,revenue_pre,revenue_post\n"
+        )
         var itesCSV = TextBuffer("creator_id,effect_hat,se\n")
         var truthCSV = TextBuffer("creator_id,true_effect\n")
         for c in creators {
-            creatorsCSV.append(c.id); creatorsCSV.comma()
-            creatorsCSV.append(Self.genres[c.genre]); creatorsCSV.comma()
-            creatorsCSV.append(Self.contentTypes[c.contentType]); creatorsCSV.comma()
-            creatorsCSV.append(fixed: c.followers, places: 0); creatorsCSV.comma()
-            creatorsCSV.append(fixed: c.arpu, places: 4); creatorsCSV.comma()
-            creatorsCSV.append(fixed: c.engagementRate, places: 5); creatorsCSV.comma()
+            creatorsCSV.append(c.id)
+            creatorsCSV.comma()
+            creatorsCSV.append(Self.genres[c.genre])
+            creatorsCSV.comma()
+            creatorsCSV.append(Self.contentTypes[c.contentType])
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.followers, places: 0)
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.arpu, places: 4)
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.engagementRate, places: 5)
+            creatorsCSV.comma()
             if let views = c.avgViewsPre { creatorsCSV.append(fixed: views, places: 0) }
             creatorsCSV.comma()
-            creatorsCSV.append(fixed: c.avgRevenuePre, places: 2); creatorsCSV.comma()
-            creatorsCSV.append(fixed: Double(c.tenureMonths), places: 0); creatorsCSV.comma()
-            creatorsCSV.append(fixed: c.revenuePre, places: 2); creatorsCSV.comma()
-            creatorsCSV.append(fixed: c.revenuePost, places: 2); creatorsCSV.newline()
+            creatorsCSV.append(fixed: c.avgRevenuePre, places: 2)
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: Double(c.tenureMonths), places: 0)
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.revenuePre, places: 2)
+            creatorsCSV.comma()
+            creatorsCSV.append(fixed: c.revenuePost, places: 2)
+            creatorsCSV.newline()
             if let e = c.effectHat, let s = c.se {
-                itesCSV.append(c.id); itesCSV.comma()
-                itesCSV.append(fixed: e, places: 6); itesCSV.comma()
-                itesCSV.append(fixed: s, places: 6); itesCSV.newline()
+                itesCSV.append(c.id)
+                itesCSV.comma()
+                itesCSV.append(fixed: e, places: 6)
+                itesCSV.comma()
+                itesCSV.append(fixed: s, places: 6)
+                itesCSV.newline()
             }
-            truthCSV.append(c.id); truthCSV.comma()
-            truthCSV.append(fixed: c.trueEffect, places: 6); truthCSV.newline()
+            truthCSV.append(c.id)
+            truthCSV.comma()
+            truthCSV.append(fixed: c.trueEffect, places: 6)
+            truthCSV.newline()
         }
         return [
             ("creators.csv", creatorsCSV.text), ("ites.csv", itesCSV.text), ("panel.csv", panelCSV(creators)),
@@ -158,11 +181,15 @@ public struct CreatorPlatformSimulator: Sendable {
             let level = log(max(c.avgRevenuePre, 0.01))
             for t in 1...periods {
                 let treated = c.firstTreated.map { t >= $0 } ?? false
-                let y = level + trend[t - 1] + (treated ? c.trueEffect : 0)
+                let y =
+                    level + trend[t - 1] + (treated ? c.trueEffect : 0)
                     + c.panelNoise * RandomVariates.standardNormal(using: &rng)
-                text.append(c.id); text.comma()
-                text.append(fixed: Double(t), places: 0); text.comma()
-                text.append(fixed: y, places: 6); text.comma()
+                text.append(c.id)
+                text.comma()
+                text.append(fixed: Double(t), places: 0)
+                text.comma()
+                text.append(fixed: y, places: 6)
+                text.comma()
                 if let first = c.firstTreated { text.append(fixed: Double(first), places: 0) }
                 text.newline()
             }

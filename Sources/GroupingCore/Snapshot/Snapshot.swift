@@ -10,21 +10,29 @@ public struct Snapshot: Decodable, Sendable, Equatable {
     public var recommendation: SnapshotRecommendation?
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", title, thresholds, candidates, comparison, recommendation
+        case schemaVersion = "schema_version"
+        case title, thresholds, candidates, comparison, recommendation
     }
 }
 
 public struct SnapshotThresholds: Decodable, Sendable, Equatable {
     public var qualityPoor: Double?
     public var shrinkageCorr: Double?
-    enum CodingKeys: String, CodingKey { case qualityPoor = "quality_poor", shrinkageCorr = "shrinkage_corr" }
+    enum CodingKeys: String, CodingKey {
+        case qualityPoor = "quality_poor"
+        case shrinkageCorr = "shrinkage_corr"
+    }
 }
 
 public struct SnapshotCandidate: Decodable, Sendable, Equatable {
     public var name: String
     public var qualityScore: Double?
     public var hbm: SnapshotHBM?
-    enum CodingKeys: String, CodingKey { case name, qualityScore = "quality_score", hbm }
+    enum CodingKeys: String, CodingKey {
+        case name
+        case qualityScore = "quality_score"
+        case hbm
+    }
 }
 
 public struct SnapshotHBM: Decodable, Sendable, Equatable {
@@ -46,7 +54,10 @@ public struct SnapshotComparisonRow: Decodable, Sendable, Equatable {
     public var name: String
     public var rank: Int?
     public var elpdLoo: Double?
-    enum CodingKeys: String, CodingKey { case name, rank, elpdLoo = "elpd_loo" }
+    enum CodingKeys: String, CodingKey {
+        case name, rank
+        case elpdLoo = "elpd_loo"
+    }
 }
 
 public struct SnapshotRecommendation: Decodable, Sendable, Equatable {

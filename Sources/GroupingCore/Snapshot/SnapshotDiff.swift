@@ -22,11 +22,23 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         public var shrinkageCorrOld: Double?, shrinkageCorrNew: Double?
         public var coverageOld: Double?, coverageNew: Double?
         enum CodingKeys: String, CodingKey {
-            case name, qualityOld = "quality_old", qualityNew = "quality_new", rankOld = "rank_old",
-                rankNew = "rank_new", elpdOld = "elpd_old", elpdNew = "elpd_new",
-                separationOld = "separation_old", separationNew = "separation_new",
-                shrinkageCorrOld = "shrinkage_corr_old", shrinkageCorrNew = "shrinkage_corr_new",
-                coverageOld = "coverage_old", coverageNew = "coverage_new"
+            case name
+            case qualityOld = "quality_old"
+            case qualityNew = "quality_new"
+            case rankOld = "rank_old"
+            case
+                rankNew = "rank_new"
+            case elpdOld = "elpd_old"
+            case elpdNew = "elpd_new"
+            case
+                separationOld = "separation_old"
+            case separationNew = "separation_new"
+            case
+                shrinkageCorrOld = "shrinkage_corr_old"
+            case shrinkageCorrNew = "shrinkage_corr_new"
+            case
+                coverageOld = "coverage_old"
+            case coverageNew = "coverage_new"
         }
     }
 
@@ -42,7 +54,8 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
     public var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case productionGrouping = "production_grouping", changes, alerts, notes
+        case productionGrouping = "production_grouping"
+        case changes, alerts, notes
     }
 
     /// Coverage below which the playbook alerts.
@@ -53,12 +66,17 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
     public init(old: Snapshot, new: Snapshot) {
         var notes: [String] = []
         if old.schemaVersion != new.schemaVersion {
-            notes.append("Schema versions differ (\(old.schemaVersion.map(String.init) ?? "none") vs \(new.schemaVersion.map(String.init) ?? "none")): compared on the keys both have")
+            notes.append(
+                "Schema versions differ (\(old.schemaVersion.map(String.init) ?? "none") vs \(new.schemaVersion.map(String.init) ?? "none")): compared on the keys both have"
+            )
         }
-        let oldCandidates = old.candidates ?? [], newCandidates = new.candidates ?? []
-        let oldNames = oldCandidates.map(\.name), newNames = newCandidates.map(\.name)
+        let oldCandidates = old.candidates ?? []
+        let newCandidates = new.candidates ?? []
+        let oldNames = oldCandidates.map(\.name)
+        let newNames = newCandidates.map(\.name)
         let shared = oldNames.filter { newNames.contains($0) }
-        let onlyOld = oldNames.filter { !newNames.contains($0) }, onlyNew = newNames.filter { !oldNames.contains($0) }
+        let onlyOld = oldNames.filter { !newNames.contains($0) }
+        let onlyNew = newNames.filter { !oldNames.contains($0) }
         if !onlyOld.isEmpty { notes.append("Only in the old snapshot: \(onlyOld.joined(separator: ", "))") }
         if !onlyNew.isEmpty { notes.append("Only in the new snapshot: \(onlyNew.joined(separator: ", "))") }
 
@@ -67,11 +85,13 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         let oldByName = Dictionary(oldCandidates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let newByName = Dictionary(newCandidates.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         changes = shared.map { name in
-            let o = oldByName[name]!, n = newByName[name]!
+            let o = oldByName[name]!
+            let n = newByName[name]!
             return CandidateChange(
                 name: name, qualityOld: o.qualityScore, qualityNew: n.qualityScore,
                 rankOld: oldRows[name]?.rank, rankNew: newRows[name]?.rank,
-                elpdOld: o.hbm?.loo?.elpd ?? oldRows[name]?.elpdLoo, elpdNew: n.hbm?.loo?.elpd ?? newRows[name]?.elpdLoo,
+                elpdOld: o.hbm?.loo?.elpd ?? oldRows[name]?.elpdLoo,
+                elpdNew: n.hbm?.loo?.elpd ?? newRows[name]?.elpdLoo,
                 separationOld: o.hbm?.separation?.ratio, separationNew: n.hbm?.separation?.ratio,
                 shrinkageCorrOld: o.hbm?.shrinkage?.corrPrecision, shrinkageCorrNew: n.hbm?.shrinkage?.corrPrecision,
                 coverageOld: o.hbm?.coverage?.hbm, coverageNew: n.hbm?.coverage?.hbm)
@@ -81,25 +101,34 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         let production = old.recommendation?.grouping ?? new.recommendation?.grouping
         productionGrouping = production
         let qualityPoor = new.thresholds?.qualityPoor ?? old.thresholds?.qualityPoor ?? Thresholds().qualityPoor
-        let shrinkageLimit = new.thresholds?.shrinkageCorr ?? old.thresholds?.shrinkageCorr ?? Thresholds().shrinkageCorr
+        let shrinkageLimit =
+            new.thresholds?.shrinkageCorr ?? old.thresholds?.shrinkageCorr ?? Thresholds().shrinkageCorr
         if let production, let change = changes.first(where: { $0.name == production }) {
             if let q = change.qualityNew, q < qualityPoor {
-                alerts.append(Alert(
-                    key: "quality_below_threshold", candidate: production,
-                    detail: "Quality score of \(production) is \(Format.number(q, digits: 3))%, below \(Format.number(qualityPoor))%" + (change.qualityOld.map { " (was \(Format.number($0, digits: 3))%)" } ?? "")))
+                alerts.append(
+                    Alert(
+                        key: "quality_below_threshold", candidate: production,
+                        detail:
+                            "Quality score of \(production) is \(Format.number(q, digits: 3))%, below \(Format.number(qualityPoor))%"
+                            + (change.qualityOld.map { " (was \(Format.number($0, digits: 3))%)" } ?? "")))
             }
             if let c = change.coverageNew, c < Self.coverageAlert {
-                alerts.append(Alert(
-                    key: "coverage_below_90", candidate: production,
-                    detail: "HBM coverage of \(production) is \(Format.percent(c)), below 90%" + (change.coverageOld.map { " (was \(Format.percent($0)))" } ?? "")))
+                alerts.append(
+                    Alert(
+                        key: "coverage_below_90", candidate: production,
+                        detail: "HBM coverage of \(production) is \(Format.percent(c)), below 90%"
+                            + (change.coverageOld.map { " (was \(Format.percent($0)))" } ?? "")))
             }
             if let a = change.shrinkageCorrOld, let b = change.shrinkageCorrNew {
                 let crossed = (a < shrinkageLimit) != (b < shrinkageLimit)
                 let flipped = (a < 0) != (b < 0)
                 if crossed || flipped || abs(b - a) > Self.shrinkageShift {
-                    alerts.append(Alert(
-                        key: "shrinkage_pattern_changed", candidate: production,
-                        detail: "Precision–shrinkage correlation of \(production) moved from \(Format.number(a, digits: 3)) to \(Format.number(b, digits: 3))"))
+                    alerts.append(
+                        Alert(
+                            key: "shrinkage_pattern_changed", candidate: production,
+                            detail:
+                                "Precision–shrinkage correlation of \(production) moved from \(Format.number(a, digits: 3)) to \(Format.number(b, digits: 3))"
+                        ))
                 }
             }
         } else if let production {
@@ -109,9 +138,12 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         let oldOrder = fittedBoth.sorted { oldRows[$0]!.rank! < oldRows[$1]!.rank! }
         let newOrder = fittedBoth.sorted { newRows[$0]!.rank! < newRows[$1]!.rank! }
         if oldOrder != newOrder {
-            alerts.append(Alert(
-                key: "loo_ranking_changed", candidate: nil,
-                detail: "LOO ranking changed: \(oldOrder.joined(separator: " > ")) became \(newOrder.joined(separator: " > "))"))
+            alerts.append(
+                Alert(
+                    key: "loo_ranking_changed", candidate: nil,
+                    detail:
+                        "LOO ranking changed: \(oldOrder.joined(separator: " > ")) became \(newOrder.joined(separator: " > "))"
+                ))
         }
         self.alerts = alerts
         self.notes = notes
@@ -133,13 +165,20 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
             ])
         }
         let widths = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var text = rows.map { row in
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        var text =
+            rows.map { row in
+                row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(
+                    separator: "  ")
+            }.joined(separator: "\n") + "\n"
         if productionGrouping != nil { text += "* production grouping\n" }
         for note in notes { text += "note: \(note)\n" }
         if alerts.isEmpty {
-            text += changes.allSatisfy({ $0.qualityOld == $0.qualityNew && $0.elpdOld == $0.elpdNew && $0.coverageOld == $0.coverageNew && $0.separationOld == $0.separationNew && $0.shrinkageCorrOld == $0.shrinkageCorrNew && $0.rankOld == $0.rankNew })
+            text +=
+                changes.allSatisfy({
+                    $0.qualityOld == $0.qualityNew && $0.elpdOld == $0.elpdNew && $0.coverageOld == $0.coverageNew
+                        && $0.separationOld == $0.separationNew && $0.shrinkageCorrOld == $0.shrinkageCorrNew
+                        && $0.rankOld == $0.rankNew
+                })
                 ? "No change.\n" : "No alert.\n"
         } else {
             for alert in alerts { text += "ALERT \(alert.key): \(alert.detail)\n" }

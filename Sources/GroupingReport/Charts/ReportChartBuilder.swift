@@ -32,9 +32,11 @@ public enum ReportChartBuilder {
     /// Plans and renders every chart of the run.
     /// - Parameter pngScale: pixels per point of the PNG files (2 = sharp on slides).
     /// - Complexity: one render per chart and format, in parallel on the available cores.
-    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = 2) throws -> Rendered {
+    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = 2) throws -> Rendered
+    {
         let planned = plan(output, thresholds: thresholds)
-        let rendered = parallelMap(count: planned.count) { index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
+        let rendered = parallelMap(count: planned.count) {
+            index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
             let item = planned[index]
             return Result {
                 let svg = try ChartOutput.svg(item.chart, width: width)
@@ -78,50 +80,77 @@ public enum ReportChartBuilder {
     /// The playbook's figures for this run, in report order.
     public static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [Planned] {
         let results = output.results
-        let outcomeLabel = output.frame.outcomeInfo.kind == "lift" ? "Lift" : (output.frame.outcomeInfo.kind == "column" ? output.frame.outcomeInfo.description : "effect_hat")
+        let outcomeLabel =
+            output.frame.outcomeInfo.kind == "lift"
+            ? "Lift" : (output.frame.outcomeInfo.kind == "column" ? output.frame.outcomeInfo.description : "effect_hat")
         var planned: [Planned] = []
         for (candidate, grouping) in zip(results.candidates, output.groupings) {
             let slug = fileSlug(candidate.name)
             let byGroup = valuesByGroup(output.frame.outcome, grouping)
-            planned.append(Planned(
-                id: "\(slug)-outcome", section: .phase1Boxplot(candidate: candidate.name),
-                caption: "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter.",
-                chart: PlaybookCharts.outcomeByGroup(candidate: candidate.name, outcomeLabel: outcomeLabel, groups: byGroup)))
-            planned.append(Planned(
-                id: "\(slug)-sizes", section: .phase1Sizes(candidate: candidate.name),
-                caption: "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins.",
-                chart: PlaybookCharts.groupSizes(candidate: candidate.name, labels: candidate.groups.map(\.label), counts: candidate.groups.map(\.count), minGroupSize: thresholds.minGroupSize)))
-            guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name] else { continue }
-            planned.append(Planned(
-                id: "\(slug)-forest", section: .forest(candidate: candidate.name),
-                caption: "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation.",
-                chart: PlaybookCharts.groupEffects(
-                    candidate: candidate.name,
-                    rows: hbm.groups.map { ForestRow(label: $0.label, mean: $0.mean, low: $0.hdiLow, high: $0.hdiHigh, count: $0.count) },
-                    globalMean: hbm.mu?.mean)))
+            planned.append(
+                Planned(
+                    id: "\(slug)-outcome", section: .phase1Boxplot(candidate: candidate.name),
+                    caption:
+                        "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter.",
+                    chart: PlaybookCharts.outcomeByGroup(
+                        candidate: candidate.name, outcomeLabel: outcomeLabel, groups: byGroup)))
+            planned.append(
+                Planned(
+                    id: "\(slug)-sizes", section: .phase1Sizes(candidate: candidate.name),
+                    caption:
+                        "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins.",
+                    chart: PlaybookCharts.groupSizes(
+                        candidate: candidate.name, labels: candidate.groups.map(\.label),
+                        counts: candidate.groups.map(\.count), minGroupSize: thresholds.minGroupSize)))
+            guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name]
+            else { continue }
+            planned.append(
+                Planned(
+                    id: "\(slug)-forest", section: .forest(candidate: candidate.name),
+                    caption:
+                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation.",
+                    chart: PlaybookCharts.groupEffects(
+                        candidate: candidate.name,
+                        rows: hbm.groups.map {
+                            ForestRow(label: $0.label, mean: $0.mean, low: $0.hdiLow, high: $0.hdiHigh, count: $0.count)
+                        },
+                        globalMean: hbm.mu?.mean)))
             let fitted = estimates.shrinkage.indices.filter { !estimates.shrinkage[$0].isNaN }
-            planned.append(Planned(
-                id: "\(slug)-shrinkage", section: .shrinkageScatter(candidate: candidate.name),
-                caption: "How far pooling moved each creator's estimate against its precision (1/se) for \(candidate.name). A sensible pattern falls from left to right: noisy estimates move a lot, precise ones barely.",
-                chart: PlaybookCharts.shrinkageVsPrecision(
-                    candidate: candidate.name, precision: fitted.map { estimates.precision[$0] }, shrinkage: fitted.map { estimates.shrinkage[$0] })))
-            planned.append(Planned(
-                id: "\(slug)-shrinkage-by-group", section: .shrinkageByGroup(candidate: candidate.name),
-                caption: "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators.",
-                chart: PlaybookCharts.shrinkageByGroup(candidate: candidate.name, groups: valuesByGroup(estimates.shrinkagePercent, grouping))))
+            planned.append(
+                Planned(
+                    id: "\(slug)-shrinkage", section: .shrinkageScatter(candidate: candidate.name),
+                    caption:
+                        "How far pooling moved each creator's estimate against its precision (1/se) for \(candidate.name). A sensible pattern falls from left to right: noisy estimates move a lot, precise ones barely.",
+                    chart: PlaybookCharts.shrinkageVsPrecision(
+                        candidate: candidate.name, precision: fitted.map { estimates.precision[$0] },
+                        shrinkage: fitted.map { estimates.shrinkage[$0] })))
+            planned.append(
+                Planned(
+                    id: "\(slug)-shrinkage-by-group", section: .shrinkageByGroup(candidate: candidate.name),
+                    caption:
+                        "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators.",
+                    chart: PlaybookCharts.shrinkageByGroup(
+                        candidate: candidate.name, groups: valuesByGroup(estimates.shrinkagePercent, grouping))))
         }
         if let clustering = results.clustering {
-            planned.append(Planned(
-                id: "elbow", section: .elbow,
-                caption: "Inertia (within-cluster sum of squares of the standardised features) against the number of clusters k. The chosen k (\(clustering.chosenK), \(clustering.rule)) sits at the elbow, where adding clusters stops paying off.",
-                chart: PlaybookCharts.elbow(ks: clustering.inertias.map(\.k), inertias: clustering.inertias.map(\.inertia), chosenK: clustering.chosenK)))
+            planned.append(
+                Planned(
+                    id: "elbow", section: .elbow,
+                    caption:
+                        "Inertia (within-cluster sum of squares of the standardised features) against the number of clusters k. The chosen k (\(clustering.chosenK), \(clustering.rule)) sits at the elbow, where adding clusters stops paying off.",
+                    chart: PlaybookCharts.elbow(
+                        ks: clustering.inertias.map(\.k), inertias: clustering.inertias.map(\.inertia),
+                        chosenK: clustering.chosenK)))
         }
         if !results.comparison.isEmpty {
-            planned.append(Planned(
-                id: "loo-comparison", section: .looComparison,
-                caption: "Expected log predictive density (elpd_loo, higher is better) of every fitted candidate with its standard error, best first. Differences smaller than a few standard errors of the difference (dse) are not decisive.",
-                chart: PlaybookCharts.looComparison(
-                    candidates: results.comparison.map(\.name), elpd: results.comparison.map(\.elpdLoo), se: results.comparison.map(\.se))))
+            planned.append(
+                Planned(
+                    id: "loo-comparison", section: .looComparison,
+                    caption:
+                        "Expected log predictive density (elpd_loo, higher is better) of every fitted candidate with its standard error, best first. Differences smaller than a few standard errors of the difference (dse) are not decisive.",
+                    chart: PlaybookCharts.looComparison(
+                        candidates: results.comparison.map(\.name), elpd: results.comparison.map(\.elpdLoo),
+                        se: results.comparison.map(\.se))))
         }
         return planned
     }
@@ -138,7 +167,8 @@ public enum ReportChartBuilder {
     /// A name safe in a file name and an HTML id: letters, digits, `-` and `_`.
     static func fileSlug(_ name: String) -> String {
         let mapped = name.unicodeScalars.map { scalar -> Character in
-            (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+            (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-"
+                || scalar == "_"
                 ? Character(scalar) : "_"
         }
         let slug = String(mapped)

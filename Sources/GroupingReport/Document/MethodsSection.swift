@@ -28,23 +28,39 @@ extension ReportBuilder {
             if !context.samplerDescription.isEmpty { sampler.append(KeyValue("Sampler", context.samplerDescription)) }
             if let model = results.model {
                 if context.samplerDescription.isEmpty { sampler.append(KeyValue("Sampler", model.sampler)) }
-                sampler.append(KeyValue("Chains, draws, warm-up", "\(model.chains), \(NumberFormatting.integer(model.draws)), \(NumberFormatting.integer(model.warmup))"))
-                for key in model.priors.keys.sorted() { sampler.append(KeyValue("Prior of \(key)", model.priors[key] ?? "")) }
+                sampler.append(
+                    KeyValue(
+                        "Chains, draws, warm-up",
+                        "\(model.chains), \(NumberFormatting.integer(model.draws)), \(NumberFormatting.integer(model.warmup))"
+                    ))
+                for key in model.priors.keys.sorted() {
+                    sampler.append(KeyValue("Prior of \(key)", model.priors[key] ?? ""))
+                }
             }
-            sampler.append(KeyValue("LOO", "PSIS-LOO on log Normal(y_i | mu_group[g_i], sqrt(se_i² + tau²)) per draw (theta_i integrated out); stacking weights"))
+            sampler.append(
+                KeyValue(
+                    "LOO",
+                    "PSIS-LOO on log Normal(y_i | mu_group[g_i], sqrt(se_i² + tau²)) per draw (theta_i integrated out); stacking weights"
+                ))
             blocks.append(.keyValues(sampler))
         }
         if let panel = results.panel {
             blocks.append(.heading("ITE estimation from the panel"))
-            blocks.append(.keyValues([
-                KeyValue("Method", panel.method),
-                KeyValue("Creators (treated)", "\(NumberFormatting.integer(panel.creators)) (\(NumberFormatting.integer(panel.treatedCreators)))"),
-                KeyValue("Observations", NumberFormatting.integer(panel.observations)),
-                KeyValue("ATT", "\(NumberFormatting.significant(panel.att)) (se \(NumberFormatting.significant(panel.attSe)))"),
-                KeyValue("SE multiplier", NumberFormatting.significant(panel.seMultiplier)),
-                KeyValue("Iterations", NumberFormatting.integer(panel.iterations)),
-                KeyValue("Raw coverage", NumberFormatting.percent(fraction: panel.rawCoverage)),
-            ]))
+            blocks.append(
+                .keyValues([
+                    KeyValue("Method", panel.method),
+                    KeyValue(
+                        "Creators (treated)",
+                        "\(NumberFormatting.integer(panel.creators)) (\(NumberFormatting.integer(panel.treatedCreators)))"
+                    ),
+                    KeyValue("Observations", NumberFormatting.integer(panel.observations)),
+                    KeyValue(
+                        "ATT",
+                        "\(NumberFormatting.significant(panel.att)) (se \(NumberFormatting.significant(panel.attSe)))"),
+                    KeyValue("SE multiplier", NumberFormatting.significant(panel.seMultiplier)),
+                    KeyValue("Iterations", NumberFormatting.integer(panel.iterations)),
+                    KeyValue("Raw coverage", NumberFormatting.percent(fraction: panel.rawCoverage)),
+                ]))
         }
 
         blocks.append(.heading("Thresholds"))
@@ -59,47 +75,82 @@ extension ReportBuilder {
         }
         return ReportSection(
             id: "methods", title: "Appendix: Methods",
-            lead: "Everything needed to reproduce this report: the model, the settings, the thresholds, and the exact inputs.",
+            lead:
+                "Everything needed to reproduce this report: the model, the settings, the thresholds, and the exact inputs.",
             blocks: blocks)
     }
 
     func thresholdsTable() -> ReportTable {
         let t = thresholds
         let rows: [(String, String, String)] = [
-            ("quality_poor", NumberFormatting.percent(points: t.qualityPoor, decimals: 0), "Quality score below which a grouping is poor"),
-            ("quality_good", NumberFormatting.percent(points: t.qualityGood, decimals: 0), "Quality score above which a grouping is good"),
+            (
+                "quality_poor", NumberFormatting.percent(points: t.qualityPoor, decimals: 0),
+                "Quality score below which a grouping is poor"
+            ),
+            (
+                "quality_good", NumberFormatting.percent(points: t.qualityGood, decimals: 0),
+                "Quality score above which a grouping is good"
+            ),
             ("anova_p", NumberFormatting.pValue(t.anovaP), "ANOVA p-value below which group means differ"),
             ("eta_squared", NumberFormatting.significant(t.etaSquared), "η² above which the effect size passes"),
             ("min_group_size", NumberFormatting.integer(t.minGroupSize), "Smallest group for the checklist"),
-            ("min_group_size_hbm", NumberFormatting.integer(t.minGroupSizeHbm), "Smallest group for fitting the model at all"),
+            (
+                "min_group_size_hbm", NumberFormatting.integer(t.minGroupSizeHbm),
+                "Smallest group for fitting the model at all"
+            ),
             ("looic_tie", NumberFormatting.significant(t.looicTie), "LOO-IC points within which candidates are tied"),
-            ("looic_strong", NumberFormatting.significant(t.looicStrong), "LOO-IC points above which the evidence is strong"),
+            (
+                "looic_strong", NumberFormatting.significant(t.looicStrong),
+                "LOO-IC points above which the evidence is strong"
+            ),
             ("separation", NumberFormatting.significant(t.separation), "Separation ratio that passes"),
-            ("shrinkage_corr", NumberFormatting.significant(t.shrinkageCorr), "Correlation of precision with shrinkage that passes (below)"),
-            ("coverage", NumberFormatting.percent(fraction: t.coverage, decimals: 0), "HBM interval coverage that passes"),
+            (
+                "shrinkage_corr", NumberFormatting.significant(t.shrinkageCorr),
+                "Correlation of precision with shrinkage that passes (below)"
+            ),
+            (
+                "coverage", NumberFormatting.percent(fraction: t.coverage, decimals: 0),
+                "HBM interval coverage that passes"
+            ),
         ]
         return ReportTable(
             id: "thresholds", title: "Decision thresholds",
             caption: "The playbook's defaults, unless overridden under `thresholds:` in the config.",
-            columns: [ReportColumn("Key", weight: 1.3), .number("Value", weight: 0.7), ReportColumn("Meaning", weight: 3)],
+            columns: [
+                ReportColumn("Key", weight: 1.3), .number("Value", weight: 0.7), ReportColumn("Meaning", weight: 3),
+            ],
             rows: rows.map { [ReportCell($0.0), ReportCell($0.1), ReportCell($0.2)] })
     }
 
     func inputFilesTable() -> ReportTable {
         ReportTable(
             id: "input-files", title: "Input files",
-            caption: "Paths as given in the config, data rows (without the header) and SHA-256 of the bytes read: the same hashes mean the same inputs.",
-            columns: [ReportColumn("Role", weight: 0.8), ReportColumn("Path", weight: 1.6), .number("Rows", weight: 0.7), ReportColumn("SHA-256", weight: 3.2, isCode: true)],
+            caption:
+                "Paths as given in the config, data rows (without the header) and SHA-256 of the bytes read: the same hashes mean the same inputs.",
+            columns: [
+                ReportColumn("Role", weight: 0.8), ReportColumn("Path", weight: 1.6), .number("Rows", weight: 0.7),
+                ReportColumn("SHA-256", weight: 3.2, isCode: true),
+            ],
             rows: results.input.files.map { file in
-                [ReportCell(file.role), ReportCell(file.path), ReportCell(NumberFormatting.integer(file.rows)), ReportCell(file.sha256)]
+                [
+                    ReportCell(file.role), ReportCell(file.path), ReportCell(NumberFormatting.integer(file.rows)),
+                    ReportCell(file.sha256),
+                ]
             },
             emptyText: "No input files were recorded (the embedded demo data).")
     }
 
     func timingsTable() -> ReportTable {
         let total = context.timings.reduce(0) { $0 + $1.seconds }
-        var rows: [[ReportCell]] = context.timings.map { [ReportCell($0.phase), ReportCell(NumberFormatting.duration(seconds: $0.seconds))] }
-        if !rows.isEmpty { rows.append([ReportCell("Total", emphasis: true), ReportCell(NumberFormatting.duration(seconds: total), emphasis: true)]) }
+        var rows: [[ReportCell]] = context.timings.map {
+            [ReportCell($0.phase), ReportCell(NumberFormatting.duration(seconds: $0.seconds))]
+        }
+        if !rows.isEmpty {
+            rows.append([
+                ReportCell("Total", emphasis: true),
+                ReportCell(NumberFormatting.duration(seconds: total), emphasis: true),
+            ])
+        }
         return ReportTable(
             id: "timings", title: "Run time per phase",
             caption: "Wall-clock time of each phase of this run.",

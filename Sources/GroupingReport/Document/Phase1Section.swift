@@ -5,7 +5,9 @@ extension ReportBuilder {
     /// boxplot and group sizes.
     func phase1Section() -> ReportSection {
         var blocks: [ReportBlock] = [
-            .paragraph("Outcome described: \(results.outcome.description). Rows without a group label are left out of a candidate's statistics.")
+            .paragraph(
+                "Outcome described: \(results.outcome.description). Rows without a group label are left out of a candidate's statistics."
+            )
         ]
         blocks.append(.table(qualityRankingTable()))
         for candidate in results.candidates {
@@ -13,15 +15,19 @@ extension ReportBuilder {
             blocks.append(.table(groupTable(candidate)))
             blocks.append(.keyValues(varianceFacts(candidate)))
             if candidate.sizes.belowMin > 0 {
-                blocks.append(.notice(.warning,
-                    "\(candidate.sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(thresholds.minGroupSize) creators. Consider merging small groups, a coarser grouping (tertiles instead of quintiles) or excluding very small groups."))
+                blocks.append(
+                    .notice(
+                        .warning,
+                        "\(candidate.sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(thresholds.minGroupSize) creators. Consider merging small groups, a coarser grouping (tertiles instead of quintiles) or excluding very small groups."
+                    ))
             }
             blocks += chartBlocks(.phase1Boxplot(candidate: candidate.name))
             blocks += chartBlocks(.phase1Sizes(candidate: candidate.name))
         }
         return ReportSection(
             id: "phase-1", title: "Phase 1: Exploratory analysis",
-            lead: "Does each candidate split the outcome into groups that differ more between than within? Good groupings have between-group variance far above within-group variance.",
+            lead:
+                "Does each candidate split the outcome into groups that differ more between than within? Good groupings have between-group variance far above within-group variance.",
             blocks: blocks)
     }
 
@@ -35,15 +41,21 @@ extension ReportBuilder {
                 ReportCell(NumberFormatting.integer(candidate.sizes.min)),
                 ReportCell(NumberFormatting.significant(candidate.sizes.median)),
                 ReportCell(NumberFormatting.integer(candidate.sizes.max)),
-                ReportCell(NumberFormatting.integer(candidate.sizes.belowMin),
-                           badge: candidate.sizes.belowMin > 0 ? ReportBadge(text: NumberFormatting.integer(candidate.sizes.belowMin), tone: .caution) : nil),
+                ReportCell(
+                    NumberFormatting.integer(candidate.sizes.belowMin),
+                    badge: candidate.sizes.belowMin > 0
+                        ? ReportBadge(text: NumberFormatting.integer(candidate.sizes.belowMin), tone: .caution) : nil),
             ]
         }
         return ReportTable(
             id: "quality-ranking", title: "Candidates ranked by grouping quality",
-            caption: "Quality score = 100 · variance of the group means / total variance. Below \(NumberFormatting.percent(points: thresholds.qualityPoor, decimals: 0)) the grouping is poor (HBM unlikely to help), above \(NumberFormatting.percent(points: thresholds.qualityGood, decimals: 0)) good (strong HBM benefits expected). \"Below min\" counts groups with fewer than \(thresholds.minGroupSize) creators.",
-            columns: [.number("#", weight: 0.4), ReportColumn("Candidate", weight: 1.8), .number("Quality"), ReportColumn("Grade"),
-                      .number("Min size"), .number("Median size"), .number("Max size"), .number("Below min")],
+            caption:
+                "Quality score = 100 · variance of the group means / total variance. Below \(NumberFormatting.percent(points: thresholds.qualityPoor, decimals: 0)) the grouping is poor (HBM unlikely to help), above \(NumberFormatting.percent(points: thresholds.qualityGood, decimals: 0)) good (strong HBM benefits expected). \"Below min\" counts groups with fewer than \(thresholds.minGroupSize) creators.",
+            columns: [
+                .number("#", weight: 0.4), ReportColumn("Candidate", weight: 1.8), .number("Quality"),
+                ReportColumn("Grade"),
+                .number("Min size"), .number("Median size"), .number("Max size"), .number("Below min"),
+            ],
             rows: rows, emptyText: "The run had no candidates.")
     }
 
@@ -53,14 +65,20 @@ extension ReportBuilder {
         let rows: [[ReportCell]] = candidate.groups.enumerated().map { index, group in
             [
                 ReportCell(group.label),
-                ReportCell(NumberFormatting.integer(group.count),
-                           badge: group.count < thresholds.minGroupSize ? ReportBadge(text: NumberFormatting.integer(group.count), tone: .caution) : nil),
+                ReportCell(
+                    NumberFormatting.integer(group.count),
+                    badge: group.count < thresholds.minGroupSize
+                        ? ReportBadge(text: NumberFormatting.integer(group.count), tone: .caution) : nil),
             ] + numbers[(4 * index)..<(4 * index + 4)].map { ReportCell($0) }
         }
         return ReportTable(
             id: "groups-\(Self.anchor(candidate.name))", title: "Groups of \(candidate.name)",
-            caption: "Count, mean, standard deviation (ddof 1), minimum and maximum of the outcome per group, sorted by label. Counts below \(thresholds.minGroupSize) are highlighted; a one-row group has no standard deviation (—).",
-            columns: [ReportColumn("Group", weight: 2), .number("Count"), .number("Mean"), .number("Std"), .number("Min"), .number("Max")],
+            caption:
+                "Count, mean, standard deviation (ddof 1), minimum and maximum of the outcome per group, sorted by label. Counts below \(thresholds.minGroupSize) are highlighted; a one-row group has no standard deviation (—).",
+            columns: [
+                ReportColumn("Group", weight: 2), .number("Count"), .number("Mean"), .number("Std"), .number("Min"),
+                .number("Max"),
+            ],
             rows: rows, emptyText: "No labelled rows.")
     }
 
@@ -73,10 +91,19 @@ extension ReportBuilder {
         var facts = [
             KeyValue("Formed as", candidate.formation.isEmpty ? candidate.kind : candidate.formation),
             KeyValue("Total variance", NumberFormatting.significant(total, digits: 4)),
-            KeyValue("Between-group variance", NumberFormatting.significant(candidate.variance.between, digits: 4) + share(candidate.variance.between)),
-            KeyValue("Within-group variance", NumberFormatting.significant(candidate.variance.within, digits: 4) + share(candidate.variance.within)),
-            KeyValue("Quality score", NumberFormatting.percent(points: candidate.qualityScore) + (candidate.quality.map { " (\($0))" } ?? "")),
-            KeyValue("Group sizes", "min \(NumberFormatting.integer(candidate.sizes.min)), median \(NumberFormatting.significant(candidate.sizes.median)), max \(NumberFormatting.integer(candidate.sizes.max))"),
+            KeyValue(
+                "Between-group variance",
+                NumberFormatting.significant(candidate.variance.between, digits: 4) + share(candidate.variance.between)),
+            KeyValue(
+                "Within-group variance",
+                NumberFormatting.significant(candidate.variance.within, digits: 4) + share(candidate.variance.within)),
+            KeyValue(
+                "Quality score",
+                NumberFormatting.percent(points: candidate.qualityScore) + (candidate.quality.map { " (\($0))" } ?? "")),
+            KeyValue(
+                "Group sizes",
+                "min \(NumberFormatting.integer(candidate.sizes.min)), median \(NumberFormatting.significant(candidate.sizes.median)), max \(NumberFormatting.integer(candidate.sizes.max))"
+            ),
         ]
         if candidate.unlabeled > 0 {
             facts.append(KeyValue("Rows without a label", NumberFormatting.integer(candidate.unlabeled)))

@@ -13,8 +13,11 @@ extension ReportBuilder {
             ]
             if !clustering.method.isEmpty { facts.append(KeyValue("Method", clustering.method)) }
             for imputation in clustering.imputed where imputation.missing > 0 {
-                facts.append(KeyValue("Imputed \(imputation.feature)",
-                    "\(NumberFormatting.integer(imputation.missing)) missing values set to the median \(NumberFormatting.significant(imputation.median, digits: 4))"))
+                facts.append(
+                    KeyValue(
+                        "Imputed \(imputation.feature)",
+                        "\(NumberFormatting.integer(imputation.missing)) missing values set to the median \(NumberFormatting.significant(imputation.median, digits: 4))"
+                    ))
             }
             blocks.append(.keyValues(facts))
             blocks += chartBlocks(.elbow)
@@ -27,13 +30,16 @@ extension ReportBuilder {
         }
         return ReportSection(
             id: "phase-2", title: "Phase 2: Candidate generation",
-            lead: "Where the candidates come from: domain knowledge first, then data-driven clusters on pre-treatment features, then interactions of both.",
+            lead:
+                "Where the candidates come from: domain knowledge first, then data-driven clusters on pre-treatment features, then interactions of both.",
             blocks: blocks)
     }
 
     func formationTable() -> ReportTable {
         let rows: [[ReportCell]] = results.candidates.map { candidate in
-            let edges = candidate.edges.map { $0.map { NumberFormatting.significant($0, digits: 4) }.joined(separator: ", ") } ?? NumberFormatting.missing
+            let edges =
+                candidate.edges.map { $0.map { NumberFormatting.significant($0, digits: 4) }.joined(separator: ", ") }
+                ?? NumberFormatting.missing
             return [
                 ReportCell(candidate.name, emphasis: true), ReportCell(candidate.kind),
                 ReportCell(candidate.formation.isEmpty ? NumberFormatting.missing : candidate.formation),
@@ -43,9 +49,13 @@ extension ReportBuilder {
         }
         return ReportTable(
             id: "formation", title: "How each candidate was formed",
-            caption: "Kind: categorical column, quantile bins (like pandas qcut, labels Q1…Qn), fixed-edge bins (like pandas cut, right-closed), a cross of other candidates (labels joined with _) or k-means clusters. Unlabelled rows fall outside every group and are left out.",
-            columns: [ReportColumn("Candidate", weight: 1.4), ReportColumn("Kind", weight: 0.9), ReportColumn("Formation", weight: 2.6),
-                      ReportColumn("Edges", weight: 1.8), .number("Groups", weight: 0.7), .number("Unlabelled", weight: 0.9)],
+            caption:
+                "Kind: categorical column, quantile bins (like pandas qcut, labels Q1…Qn), fixed-edge bins (like pandas cut, right-closed), a cross of other candidates (labels joined with _) or k-means clusters. Unlabelled rows fall outside every group and are left out.",
+            columns: [
+                ReportColumn("Candidate", weight: 1.4), ReportColumn("Kind", weight: 0.9),
+                ReportColumn("Formation", weight: 2.6),
+                ReportColumn("Edges", weight: 1.8), .number("Groups", weight: 0.7), .number("Unlabelled", weight: 0.9),
+            ],
             rows: rows, emptyText: "The run had no candidates.")
     }
 
@@ -55,13 +65,15 @@ extension ReportBuilder {
             let reduction = first.flatMap { $0 > 0 ? 1 - point.inertia / $0 : nil }
             return [
                 ReportCell(NumberFormatting.integer(point.k), emphasis: point.k == clustering.chosenK),
-                ReportCell(NumberFormatting.significant(point.inertia, digits: 4), emphasis: point.k == clustering.chosenK),
+                ReportCell(
+                    NumberFormatting.significant(point.inertia, digits: 4), emphasis: point.k == clustering.chosenK),
                 ReportCell(NumberFormatting.percent(fraction: reduction)),
             ]
         }
         return ReportTable(
             id: "inertia", title: "Inertia per number of clusters",
-            caption: "Within-cluster sum of squares of the standardised features; the chosen k is in bold. The last column is the reduction against the smallest k.",
+            caption:
+                "Within-cluster sum of squares of the standardised features; the chosen k is in bold. The last column is the reduction against the smallest k.",
             columns: [.number("k"), .number("Inertia"), .number("Reduction vs smallest k")], rows: rows)
     }
 
@@ -72,8 +84,10 @@ extension ReportBuilder {
         }
         return ReportTable(
             id: "cluster-profiles", title: "Cluster profiles",
-            caption: "Mean of each raw (unstandardised) feature per cluster. Clusters that a product manager can name (\"large, low-revenue channels\") make an interpretable grouping; clusters that differ only slightly do not.",
-            columns: [ReportColumn("Cluster"), .number("Creators")] + clustering.features.map { .number($0, weight: 1.3) },
+            caption:
+                "Mean of each raw (unstandardised) feature per cluster. Clusters that a product manager can name (\"large, low-revenue channels\") make an interpretable grouping; clusters that differ only slightly do not.",
+            columns: [ReportColumn("Cluster"), .number("Creators")]
+                + clustering.features.map { .number($0, weight: 1.3) },
             rows: rows)
     }
 
@@ -82,17 +96,22 @@ extension ReportBuilder {
             [
                 ReportCell(cross.name, emphasis: true), ReportCell(cross.members.joined(separator: " × ")),
                 ReportCell(NumberFormatting.integer(cross.cells)),
-                ReportCell(NumberFormatting.integer(cross.minCell),
-                           badge: cross.minCell < thresholds.minGroupSize ? ReportBadge(text: NumberFormatting.integer(cross.minCell), tone: .caution) : nil),
+                ReportCell(
+                    NumberFormatting.integer(cross.minCell),
+                    badge: cross.minCell < thresholds.minGroupSize
+                        ? ReportBadge(text: NumberFormatting.integer(cross.minCell), tone: .caution) : nil),
                 ReportCell(NumberFormatting.integer(cross.belowMin)),
                 ReportCell(NumberFormatting.integer(cross.emptyCombinations)),
             ]
         }
         return ReportTable(
             id: "crossed-cells", title: "Crossed cells",
-            caption: "Interactions multiply the groups, so check the cells: a smallest cell below \(thresholds.minGroupSize) creators means merging cells or using the main effects only. Empty combinations are label pairs with no creator.",
-            columns: [ReportColumn("Candidate", weight: 1.4), ReportColumn("Members", weight: 1.6), .number("Cells"),
-                      .number("Smallest cell"), .number("Cells below min"), .number("Empty combinations")],
+            caption:
+                "Interactions multiply the groups, so check the cells: a smallest cell below \(thresholds.minGroupSize) creators means merging cells or using the main effects only. Empty combinations are label pairs with no creator.",
+            columns: [
+                ReportColumn("Candidate", weight: 1.4), ReportColumn("Members", weight: 1.6), .number("Cells"),
+                .number("Smallest cell"), .number("Cells below min"), .number("Empty combinations"),
+            ],
             rows: rows)
     }
 }

@@ -15,20 +15,31 @@ extension ReportBuilder {
         var blocks: [ReportBlock] = []
         if isExplorationOnly {
             blocks.append(missingITEsNotice)
-            return ReportSection(id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks, startsOnNewPage: false)
+            return ReportSection(
+                id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks,
+                startsOnNewPage: false)
         }
         blocks.append(.heading("Model and priors"))
         blocks.append(.bullets(Self.modelLines))
         if let model = results.model {
-            var facts = [KeyValue("Sampler", model.sampler),
-                         KeyValue("Chains × draws", "\(model.chains) × \(NumberFormatting.integer(model.draws)) after \(NumberFormatting.integer(model.warmup)) warm-up"),
-                         KeyValue("Seed", String(model.seed))]
+            var facts = [
+                KeyValue("Sampler", model.sampler),
+                KeyValue(
+                    "Chains × draws",
+                    "\(model.chains) × \(NumberFormatting.integer(model.draws)) after \(NumberFormatting.integer(model.warmup)) warm-up"
+                ),
+                KeyValue("Seed", String(model.seed)),
+            ]
             for key in model.priors.keys.sorted() { facts.append(KeyValue("Prior of \(key)", model.priors[key] ?? "")) }
             blocks.append(.keyValues(facts))
         }
         let skipped = orderedCandidates.compactMap { c in c.hbm?.skipped.map { "\(c.name): \($0)" } }
         if !skipped.isEmpty {
-            blocks.append(.notice(.info, "Not fitted (smallest group below \(thresholds.minGroupSizeHbm) creators or another reason): " + skipped.joined(separator: "; ")))
+            blocks.append(
+                .notice(
+                    .info,
+                    "Not fitted (smallest group below \(thresholds.minGroupSizeHbm) creators or another reason): "
+                        + skipped.joined(separator: "; ")))
         }
         blocks.append(.heading("Convergence"))
         blocks.append(.table(convergenceTable()))
@@ -56,15 +67,24 @@ extension ReportBuilder {
                 ReportCell(NumberFormatting.fixed(d?.rhatMax, decimals: 3)),
                 ReportCell(NumberFormatting.integer(d.map { Int($0.essBulkMin.rounded()) })),
                 ReportCell(NumberFormatting.integer(d.map { Int($0.essTailMin.rounded()) })),
-                ok.map { ReportCell.badge($0 ? ReportBadge(text: "converged", tone: .positive) : ReportBadge(text: "check", tone: .negative)) } ?? ReportCell(NumberFormatting.missing),
+                ok.map {
+                    ReportCell.badge(
+                        $0
+                            ? ReportBadge(text: "converged", tone: .positive)
+                            : ReportBadge(text: "check", tone: .negative))
+                } ?? ReportCell(NumberFormatting.missing),
                 ReportCell(d.map { $0.warnings.isEmpty ? "" : $0.warnings.joined(separator: "; ") } ?? ""),
             ]
         }
         return ReportTable(
             id: "convergence", title: "Sampler convergence",
-            caption: "Largest rank-normalised split R-hat and smallest bulk and tail effective sample size over all parameters (Vehtari et al. 2021). Trust the posterior when R-hat ≤ 1.01 and both ESS ≥ 400.",
-            columns: [ReportColumn("Candidate", weight: 1.5), .number("R-hat max"), .number("ESS bulk min"), .number("ESS tail min"),
-                      ReportColumn("Status"), ReportColumn("Warnings", weight: 2)],
+            caption:
+                "Largest rank-normalised split R-hat and smallest bulk and tail effective sample size over all parameters (Vehtari et al. 2021). Trust the posterior when R-hat ≤ 1.01 and both ESS ≥ 400.",
+            columns: [
+                ReportColumn("Candidate", weight: 1.5), .number("R-hat max"), .number("ESS bulk min"),
+                .number("ESS tail min"),
+                ReportColumn("Status"), ReportColumn("Warnings", weight: 2),
+            ],
             rows: rows, emptyText: "No candidate was fitted.")
     }
 
@@ -74,15 +94,24 @@ extension ReportBuilder {
         let rows: [[ReportCell]] = results.comparison.sorted { $0.rank < $1.rank }.map { row in
             let loo = loos[row.name] ?? nil
             let k = loo?.paretoK
-            let kText = k.map { "\(NumberFormatting.integer($0.good)) / \(NumberFormatting.integer($0.bad)) / \(NumberFormatting.integer($0.veryBad))" } ?? NumberFormatting.missing
-            let kBadge: ReportBadge? = k.map { $0.bad + $0.veryBad == 0 ? ReportBadge(text: kText, tone: .positive)
-                : $0.veryBad > 0 ? ReportBadge(text: kText, tone: .negative) : ReportBadge(text: kText, tone: .caution) }
+            let kText =
+                k.map {
+                    "\(NumberFormatting.integer($0.good)) / \(NumberFormatting.integer($0.bad)) / \(NumberFormatting.integer($0.veryBad))"
+                } ?? NumberFormatting.missing
+            let kBadge: ReportBadge? = k.map {
+                $0.bad + $0.veryBad == 0
+                    ? ReportBadge(text: kText, tone: .positive)
+                    : $0.veryBad > 0
+                        ? ReportBadge(text: kText, tone: .negative) : ReportBadge(text: kText, tone: .caution)
+            }
             return [
                 ReportCell(NumberFormatting.integer(row.rank)),
                 ReportCell(row.name, emphasis: row.name == recommended),
-                ReportCell(NumberFormatting.fixed(row.elpdLoo, decimals: 1)), ReportCell(NumberFormatting.fixed(row.se, decimals: 1)),
+                ReportCell(NumberFormatting.fixed(row.elpdLoo, decimals: 1)),
+                ReportCell(NumberFormatting.fixed(row.se, decimals: 1)),
                 ReportCell(NumberFormatting.fixed(row.looic, decimals: 1)),
-                ReportCell(NumberFormatting.fixed(row.dLooic, decimals: 1)), ReportCell(NumberFormatting.fixed(row.dse, decimals: 1)),
+                ReportCell(NumberFormatting.fixed(row.dLooic, decimals: 1)),
+                ReportCell(NumberFormatting.fixed(row.dse, decimals: 1)),
                 ReportCell(NumberFormatting.fixed(row.weight, decimals: 2)),
                 ReportCell(NumberFormatting.fixed(loo?.pLoo, decimals: 1)),
                 ReportCell(NumberFormatting.fixed(loo?.kMax, decimals: 2)),
@@ -92,19 +121,29 @@ extension ReportBuilder {
         let kThreshold = fittedCandidates.first?.hbm.loo?.kThreshold ?? 0.7
         return ReportTable(
             id: "loo", title: "LOO comparison with Pareto-k diagnostics",
-            caption: "Ranked by elpd_loo (higher is better; LOO-IC = −2 · elpd_loo, lower is better). d_looic is the LOO-IC distance to the best: above \(NumberFormatting.significant(thresholds.looicStrong)) strong evidence, \(NumberFormatting.significant(thresholds.looicTie))–\(NumberFormatting.significant(thresholds.looicStrong)) moderate, below \(NumberFormatting.significant(thresholds.looicTie)) equivalent; weigh it against dse (on the elpd scale). p_loo is the effective number of parameters. Pareto k counts are good (k < \(NumberFormatting.significant(kThreshold, digits: 2))) / bad (≤ 1) / very bad (> 1); bad or very bad k make that model's LOO estimate unreliable.",
-            columns: [.number("Rank", weight: 0.5), ReportColumn("Candidate", weight: 1.5), .number("elpd_loo"), .number("se", weight: 0.7),
-                      .number("LOO-IC"), .number("d_looic", weight: 0.8), .number("dse", weight: 0.7), .number("Weight", weight: 0.75),
-                      .number("p_loo", weight: 0.7), .number("k max", weight: 0.7), ReportColumn("k good / bad / very bad", weight: 1.4)],
+            caption:
+                "Ranked by elpd_loo (higher is better; LOO-IC = −2 · elpd_loo, lower is better). d_looic is the LOO-IC distance to the best: above \(NumberFormatting.significant(thresholds.looicStrong)) strong evidence, \(NumberFormatting.significant(thresholds.looicTie))–\(NumberFormatting.significant(thresholds.looicStrong)) moderate, below \(NumberFormatting.significant(thresholds.looicTie)) equivalent; weigh it against dse (on the elpd scale). p_loo is the effective number of parameters. Pareto k counts are good (k < \(NumberFormatting.significant(kThreshold, digits: 2))) / bad (≤ 1) / very bad (> 1); bad or very bad k make that model's LOO estimate unreliable.",
+            columns: [
+                .number("Rank", weight: 0.5), ReportColumn("Candidate", weight: 1.5), .number("elpd_loo"),
+                .number("se", weight: 0.7),
+                .number("LOO-IC"), .number("d_looic", weight: 0.8), .number("dse", weight: 0.7),
+                .number("Weight", weight: 0.75),
+                .number("p_loo", weight: 0.7), .number("k max", weight: 0.7),
+                ReportColumn("k good / bad / very bad", weight: 1.4),
+            ],
             rows: rows, emptyText: "No candidate was fitted, so there is nothing to compare.")
     }
 
     func posteriorGroupTable(_ candidate: CandidateResult, _ hbm: HBMResult) -> ReportTable {
-        let parameters = [("mu (overall mean)", hbm.mu), ("sigma_group (between groups)", hbm.sigmaGroup), ("tau (within groups)", hbm.tau)]
-            .compactMap { name, value in value.map { (name, $0) } }
+        let parameters = [
+            ("mu (overall mean)", hbm.mu), ("sigma_group (between groups)", hbm.sigmaGroup),
+            ("tau (within groups)", hbm.tau),
+        ]
+        .compactMap { name, value in value.map { (name, $0) } }
         // One number of decimals for the whole table, so that the columns line up.
         let numbers = NumberFormatting.aligned(
-            hbm.groups.flatMap { [$0.mean, $0.sd, $0.hdiLow, $0.hdiHigh] } + parameters.flatMap { [$0.1.mean, $0.1.sd] })
+            hbm.groups.flatMap { [$0.mean, $0.sd, $0.hdiLow, $0.hdiHigh] }
+                + parameters.flatMap { [$0.1.mean, $0.1.sd] })
         var rows: [[ReportCell]] = hbm.groups.enumerated().map { index, group in
             let n = numbers[(4 * index)..<(4 * index + 4)].map { $0 }
             return [
@@ -114,12 +153,18 @@ extension ReportBuilder {
         }
         for (index, (name, _)) in parameters.enumerated() {
             let offset = 4 * hbm.groups.count + 2 * index
-            rows.append([ReportCell(name, emphasis: true), "", ReportCell(numbers[offset]), ReportCell(numbers[offset + 1]), ""])
+            rows.append([
+                ReportCell(name, emphasis: true), "", ReportCell(numbers[offset]), ReportCell(numbers[offset + 1]), "",
+            ])
         }
         return ReportTable(
             id: "posterior-\(Self.anchor(candidate.name))", title: "Posterior group effects of \(candidate.name)",
-            caption: "Posterior mean, sd and 95% highest-density interval of each group's effect mu_group, then the population-level parameters. sigma_group much larger than the groups' posterior sds means the groups are told apart.",
-            columns: [ReportColumn("Group / parameter", weight: 2), .number("Creators"), .number("Mean"), .number("Sd"), .number("95% HDI", weight: 1.6)],
+            caption:
+                "Posterior mean, sd and 95% highest-density interval of each group's effect mu_group, then the population-level parameters. sigma_group much larger than the groups' posterior sds means the groups are told apart.",
+            columns: [
+                ReportColumn("Group / parameter", weight: 2), .number("Creators"), .number("Mean"), .number("Sd"),
+                .number("95% HDI", weight: 1.6),
+            ],
             rows: rows)
     }
 }

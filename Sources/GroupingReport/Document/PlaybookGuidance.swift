@@ -12,17 +12,29 @@ enum PlaybookGuidance {
         case "significance":
             return ("Statistical significance", "ANOVA p-value < \(NumberFormatting.pValue(t.anovaP))")
         case "effect_size":
-            return ("Effect size", "η² > \(NumberFormatting.significant(t.etaSquared)) (explains more than \(NumberFormatting.percent(fraction: t.etaSquared, decimals: 0)) of the variance)")
+            return (
+                "Effect size",
+                "η² > \(NumberFormatting.significant(t.etaSquared)) (explains more than \(NumberFormatting.percent(fraction: t.etaSquared, decimals: 0)) of the variance)"
+            )
         case "group_sizes":
             return ("Group sizes", "Every group has at least \(t.minGroupSize) creators")
         case "loo":
             return ("LOO-IC", "Best, or within \(NumberFormatting.significant(t.looicTie)) LOO-IC points of the best")
         case "separation":
-            return ("Posterior separation", "Group effects clearly differ (separation ratio > \(NumberFormatting.significant(t.separation)))")
+            return (
+                "Posterior separation",
+                "Group effects clearly differ (separation ratio > \(NumberFormatting.significant(t.separation)))"
+            )
         case "shrinkage":
-            return ("Shrinkage pattern", "Less precise estimates shrink more (correlation of precision with shrinkage < \(NumberFormatting.significant(t.shrinkageCorr)))")
+            return (
+                "Shrinkage pattern",
+                "Less precise estimates shrink more (correlation of precision with shrinkage < \(NumberFormatting.significant(t.shrinkageCorr)))"
+            )
         case "coverage":
-            return ("Coverage validation", "At least \(NumberFormatting.percent(fraction: t.coverage, decimals: 0)) of true effects inside the 95% interval")
+            return (
+                "Coverage validation",
+                "At least \(NumberFormatting.percent(fraction: t.coverage, decimals: 0)) of true effects inside the 95% interval"
+            )
         case "interpretability":
             return ("Interpretability", "Stakeholders understand and trust the grouping")
         case "monitoring":
@@ -39,7 +51,8 @@ enum PlaybookGuidance {
         case "double_dipping": return "Pitfall 1: Double-dipping"
         case "too_many_small_groups", "small_groups": return "Pitfall 2: Too many small groups"
         case "small_crossed_cells": return "Small crossed cells (Strategy 3)"
-        case "cluster_chosen", "interpretability", "ignoring_interpretability": return "Pitfall 3: Ignoring interpretability"
+        case "cluster_chosen", "interpretability", "ignoring_interpretability":
+            return "Pitfall 3: Ignoring interpretability"
         case "not_validating", "no_validation", "validation": return "Pitfall 4: Not validating on new data"
         default: return key.replacingOccurrences(of: "_", with: " ").capitalized
         }

@@ -37,7 +37,8 @@ public struct ReportChart: @unchecked Sendable {
 
     public init(
         id: String, section: ChartSection, caption: String, svg: String, aspectRatio: Double,
-        drawPDF: @escaping (_ context: OpaquePointer, _ x: Double, _ y: Double, _ width: Double, _ height: Double) -> Void
+        drawPDF:
+            @escaping (_ context: OpaquePointer, _ x: Double, _ y: Double, _ width: Double, _ height: Double) -> Void
     ) {
         self.id = id
         self.section = section

@@ -26,7 +26,8 @@ public struct ReportDocument: Sendable {
     public init(results: Results, charts: [ReportChart], context: ReportContext) {
         let builder = ReportBuilder(results: results, charts: charts, context: context)
         self.title = results.title.isEmpty ? "Grouping selection report" : results.title
-        self.subtitle = "Generated \(context.generatedAtText) · grouping-report \(context.toolVersion) · seed \(context.seed)"
+        self.subtitle =
+            "Generated \(context.generatedAtText) · grouping-report \(context.toolVersion) · seed \(context.seed)"
         self.scopeLine = builder.scopeLine
         self.isExplorationOnly = builder.isExplorationOnly
         self.context = context
@@ -59,7 +60,9 @@ struct ReportBuilder {
 
     var scopeLine: String {
         let input = results.input
-        var parts = ["\(NumberFormatting.integer(input.matched)) of \(NumberFormatting.integer(input.creators)) creators analysed"]
+        var parts = [
+            "\(NumberFormatting.integer(input.matched)) of \(NumberFormatting.integer(input.creators)) creators analysed"
+        ]
         let count = results.candidates.count
         parts.append("\(count) candidate grouping\(count == 1 ? "" : "s")")
         parts.append("outcome \(results.outcome.description)")
@@ -101,8 +104,10 @@ struct ReportBuilder {
 
     /// What Phases 4 and 5 say when the run had no ITEs.
     var missingITEsNotice: ReportBlock {
-        .notice(.warning,
-            "This run had no individual treatment effects (ITEs), so there is no hierarchical model to compare or check. Add `data.ites` (a file with effect_hat and se per creator) or `data.panel` to the config to get Phases 4 and 5, the LOO comparison and the remaining checklist items.")
+        .notice(
+            .warning,
+            "This run had no individual treatment effects (ITEs), so there is no hierarchical model to compare or check. Add `data.ites` (a file with effect_hat and se per creator) or `data.panel` to the config to get Phases 4 and 5, the LOO comparison and the remaining checklist items."
+        )
     }
 
     /// A stable anchor fragment from a candidate name (`genre x arpu` → `genre-x-arpu`).

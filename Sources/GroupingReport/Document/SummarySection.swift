@@ -6,8 +6,11 @@ extension ReportBuilder {
     func summarySection() -> ReportSection {
         var blocks: [ReportBlock] = [.recommendation(recommendationView())]
         if isExplorationOnly {
-            blocks.append(.notice(.warning,
-                "Exploration report: this run had no ITEs, so it covers Phases 1 to 3 only. The hierarchical model, the LOO comparison and the diagnostic checks (Phases 4 and 5) are missing, and the checklist items that depend on them are not assessed. Add `data.ites` or `data.panel` to the config to complete the report."))
+            blocks.append(
+                .notice(
+                    .warning,
+                    "Exploration report: this run had no ITEs, so it covers Phases 1 to 3 only. The hierarchical model, the LOO comparison and the diagnostic checks (Phases 4 and 5) are missing, and the checklist items that depend on them are not assessed. Add `data.ites` or `data.panel` to the config to complete the report."
+                ))
         }
         for warning in results.warnings {
             blocks.append(.notice(.warning, "Warning from the run: \(warning)"))
@@ -16,7 +19,8 @@ extension ReportBuilder {
         blocks.append(.table(decisionPathTable()))
         return ReportSection(
             id: "summary", title: "Recommendation and checklist",
-            lead: "What the run recommends, why, and how the recommended grouping fares on the playbook's summary checklist.",
+            lead:
+                "What the run recommends, why, and how the recommended grouping fares on the playbook's summary checklist.",
             blocks: blocks)
     }
 
@@ -59,9 +63,12 @@ extension ReportBuilder {
         let grouping = results.checklist?.grouping.map { "for \($0)" } ?? "(no grouping recommended)"
         return ReportTable(
             id: "checklist", title: "Summary checklist \(grouping)",
-            caption: "The playbook's ten checks before a grouping goes to production. \"review\" items need a person's sign-off (set under `review:` in the config); \"not assessed\" items lack the data they need.",
-            columns: [ReportColumn("Item", weight: 1.1), ReportColumn("Criterion", weight: 1.6),
-                      ReportColumn("Status", weight: 0.8), ReportColumn("Finding", weight: 2.2)],
+            caption:
+                "The playbook's ten checks before a grouping goes to production. \"review\" items need a person's sign-off (set under `review:` in the config); \"not assessed\" items lack the data they need.",
+            columns: [
+                ReportColumn("Item", weight: 1.1), ReportColumn("Criterion", weight: 1.6),
+                ReportColumn("Status", weight: 0.8), ReportColumn("Finding", weight: 2.2),
+            ],
             rows: rows, emptyText: "The run produced no checklist.")
     }
 
@@ -71,9 +78,14 @@ extension ReportBuilder {
         let clustered = results.candidates.contains { $0.kind == "cluster" }
         rows.append([
             ReportCell("Domain knowledge about segments?"),
-            ReportCell(domain.isEmpty ? "No domain-driven candidates" : "\(domain.count) domain-driven candidate\(domain.count == 1 ? "" : "s")"
-                + (clustered ? ", plus data-driven clusters" : "")),
-            ReportCell(domain.isEmpty ? "Use data-driven clustering and quartiles" : "Start with 3 to 5 domain-driven candidates"),
+            ReportCell(
+                domain.isEmpty
+                    ? "No domain-driven candidates"
+                    : "\(domain.count) domain-driven candidate\(domain.count == 1 ? "" : "s")"
+                        + (clustered ? ", plus data-driven clusters" : "")),
+            ReportCell(
+                domain.isEmpty
+                    ? "Use data-driven clustering and quartiles" : "Start with 3 to 5 domain-driven candidates"),
         ])
         let poor = thresholds.qualityPoor
         let structured = results.candidates.filter { ($0.qualityScore ?? -1) > poor }
@@ -81,25 +93,40 @@ extension ReportBuilder {
             ReportCell("Any candidate with quality score > \(NumberFormatting.percent(points: poor, decimals: 0))?"),
             structured.isEmpty
                 ? ReportCell("No", badge: ReportBadge(text: "no", tone: .negative))
-                : ReportCell("Yes: \(structured.count) of \(results.candidates.count) (\(structured.map(\.name).joined(separator: ", ")))"),
-            ReportCell(structured.isEmpty ? "Consider not using HBM (too little structure)" : "Continue with the shortlist"),
+                : ReportCell(
+                    "Yes: \(structured.count) of \(results.candidates.count) (\(structured.map(\.name).joined(separator: ", ")))"
+                ),
+            ReportCell(
+                structured.isEmpty ? "Consider not using HBM (too little structure)" : "Continue with the shortlist"),
         ])
         let ranked = results.comparison.sorted { $0.rank < $1.rank }
         if ranked.count >= 2 {
-            let best = ranked[0], second = ranked[1]
+            let best = ranked[0]
+            let second = ranked[1]
             let clear = second.dLooic > thresholds.looicTie
-            let strength = second.dLooic > thresholds.looicStrong ? "strong evidence"
+            let strength =
+                second.dLooic > thresholds.looicStrong
+                ? "strong evidence"
                 : clear ? "moderate evidence" : "roughly equivalent"
             rows.append([
-                ReportCell("Best model has d_looic > \(NumberFormatting.significant(thresholds.looicTie)) from the second best?"),
-                ReportCell("\(clear ? "Yes" : "No"): \(best.name) leads \(second.name) by \(NumberFormatting.fixed(second.dLooic, decimals: 1)) LOO-IC points (\(strength))"),
-                ReportCell(clear ? "Use the best model (\(best.name))" : "Choose the most interpretable among the top models"),
+                ReportCell(
+                    "Best model has d_looic > \(NumberFormatting.significant(thresholds.looicTie)) from the second best?"
+                ),
+                ReportCell(
+                    "\(clear ? "Yes" : "No"): \(best.name) leads \(second.name) by \(NumberFormatting.fixed(second.dLooic, decimals: 1)) LOO-IC points (\(strength))"
+                ),
+                ReportCell(
+                    clear ? "Use the best model (\(best.name))" : "Choose the most interpretable among the top models"),
             ])
         } else {
             rows.append([
-                ReportCell("Best model has d_looic > \(NumberFormatting.significant(thresholds.looicTie)) from the second best?"),
-                ranked.count == 1 ? ReportCell("Only \(ranked[0].name) was fitted") : .badge(.checklistStatus("not_assessed")),
-                ReportCell(ranked.isEmpty ? "Needs ITEs and at least two fitted candidates" : "Nothing to compare against"),
+                ReportCell(
+                    "Best model has d_looic > \(NumberFormatting.significant(thresholds.looicTie)) from the second best?"
+                ),
+                ranked.count == 1
+                    ? ReportCell("Only \(ranked[0].name) was fitted") : .badge(.checklistStatus("not_assessed")),
+                ReportCell(
+                    ranked.isEmpty ? "Needs ITEs and at least two fitted candidates" : "Nothing to compare against"),
             ])
         }
         let items = results.checklist?.items ?? []
@@ -114,21 +141,32 @@ extension ReportBuilder {
         rows.append([
             ReportCell("All checks pass?"),
             ReportCell(items.isEmpty ? "No checklist" : allPass ? "Yes" : "No: " + answer.joined(separator: ", ")),
-            ReportCell(allPass ? "Deploy to production with monitoring"
-                : failing.isEmpty ? "Complete the open items before deploying" : "Revise candidates or grouping strategy"),
+            ReportCell(
+                allPass
+                    ? "Deploy to production with monitoring"
+                    : failing.isEmpty
+                        ? "Complete the open items before deploying" : "Revise candidates or grouping strategy"),
         ])
         let monitoring = items.first { $0.key == "monitoring" }
         rows.append([
             ReportCell("Quarterly: re-validate quality scores and LOO-IC"),
-            monitoring.map { ReportCell($0.detail.isEmpty ? ReportBadge.checklistStatus($0.status).text : $0.detail,
-                                        badge: $0.status == "pass" ? nil : ReportBadge.checklistStatus($0.status)) }
+            monitoring.map {
+                ReportCell(
+                    $0.detail.isEmpty ? ReportBadge.checklistStatus($0.status).text : $0.detail,
+                    badge: $0.status == "pass" ? nil : ReportBadge.checklistStatus($0.status))
+            }
                 ?? .badge(.checklistStatus("not_assessed")),
-            ReportCell("Compare the next snapshot with grouping-report diff; re-run the full analysis if quality degraded"),
+            ReportCell(
+                "Compare the next snapshot with grouping-report diff; re-run the full analysis if quality degraded"),
         ])
         return ReportTable(
             id: "decision-path", title: "Path through the playbook's decision tree",
-            caption: "Each row is a question of the playbook's decision tree, answered with this run's numbers, and where the answer leads.",
-            columns: [ReportColumn("Question", weight: 1.5), ReportColumn("Answer", weight: 2), ReportColumn("Leads to", weight: 1.4)],
+            caption:
+                "Each row is a question of the playbook's decision tree, answered with this run's numbers, and where the answer leads.",
+            columns: [
+                ReportColumn("Question", weight: 1.5), ReportColumn("Answer", weight: 2),
+                ReportColumn("Leads to", weight: 1.4),
+            ],
             rows: rows)
     }
 }

@@ -116,7 +116,10 @@ public enum NumberFormatting {
         }
         var exponent = String(raw[raw.index(after: eIndex)...])
         var sign = ""
-        if exponent.hasPrefix("-") { sign = "-"; exponent.removeFirst() }
+        if exponent.hasPrefix("-") {
+            sign = "-"
+            exponent.removeFirst()
+        }
         if exponent.hasPrefix("+") { exponent.removeFirst() }
         while exponent.count > 1, exponent.hasPrefix("0") { exponent.removeFirst() }
         return "\(mantissa)e\(sign)\(exponent)"
@@ -126,7 +129,10 @@ public enum NumberFormatting {
     static func groupThousands(_ text: String) -> String {
         var sign = ""
         var body = Substring(text)
-        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
+        if body.hasPrefix("-") {
+            sign = "-"
+            body = body.dropFirst()
+        }
         let pointIndex = body.firstIndex(of: ".") ?? body.endIndex
         let integerPart = Array(body[..<pointIndex])
         guard integerPart.count > 3 else { return text }

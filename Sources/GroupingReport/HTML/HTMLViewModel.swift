@@ -87,9 +87,13 @@ struct HTMLBlock {
         case .notice(let kind, let text): notice = HTMLNotice(kind: kind.rawValue, textHTML: InlineMarkup.html(text))
         case .bullets(let items): bulletsHTML = items.map(InlineMarkup.html)
         case .recommendation(let view): recommendation = HTMLRecommendation(view)
-        case .keyValues(let pairs): keyValues = pairs.map { HTMLKeyValue(key: $0.key, valueHTML: InlineMarkup.html($0.value)) }
+        case .keyValues(let pairs):
+            keyValues = pairs.map { HTMLKeyValue(key: $0.key, valueHTML: InlineMarkup.html($0.value)) }
         case .table(let table): self.table = HTMLTable(table)
-        case .chart(let chart): self.chart = HTMLChart(id: chart.id, svg: SVGInlining.prepare(chart.svg, idPrefix: chart.id), captionHTML: InlineMarkup.html(chart.caption))
+        case .chart(let chart):
+            self.chart = HTMLChart(
+                id: chart.id, svg: SVGInlining.prepare(chart.svg, idPrefix: chart.id),
+                captionHTML: InlineMarkup.html(chart.caption))
         }
     }
 }
@@ -142,13 +146,15 @@ struct HTMLTable {
         captionHTML = InlineMarkup.html(table.caption)
         columns = table.columns.map { HTMLColumn(title: $0.title, numeric: $0.alignment == .trailing) }
         rows = table.rows.map { cells in
-            HTMLRow(cells: cells.enumerated().map { index, cell in
-                let column = index < table.columns.count ? table.columns[index] : ReportColumn("")
-                let classes = [column.alignment == .trailing ? "num" : nil, column.isCode ? "mono" : nil].compactMap { $0 }
-                return HTMLCell(
-                    text: cell.text, emphasis: cell.emphasis, badgeTone: cell.badge?.tone.rawValue,
-                    cssClass: classes.isEmpty ? nil : classes.joined(separator: " "))
-            })
+            HTMLRow(
+                cells: cells.enumerated().map { index, cell in
+                    let column = index < table.columns.count ? table.columns[index] : ReportColumn("")
+                    let classes = [column.alignment == .trailing ? "num" : nil, column.isCode ? "mono" : nil].compactMap
+                    { $0 }
+                    return HTMLCell(
+                        text: cell.text, emphasis: cell.emphasis, badgeTone: cell.badge?.tone.rawValue,
+                        cssClass: classes.isEmpty ? nil : classes.joined(separator: " "))
+                })
         }
         columnCount = max(1, table.columns.count)
         widthClass = table.columns.count >= 5 ? "wide" : table.columns.count >= 3 ? "medium" : "narrow"

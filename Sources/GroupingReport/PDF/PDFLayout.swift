@@ -34,7 +34,9 @@ struct PDFLayout {
     }
 
     /// Lays out a whole document.
-    static func layout(_ document: ReportDocument, pageWidth: Double, pageHeight: Double, measurer: TextMeasurer) -> PDFLayout {
+    static func layout(_ document: ReportDocument, pageWidth: Double, pageHeight: Double, measurer: TextMeasurer)
+        -> PDFLayout
+    {
         var layout = PDFLayout(pageWidth: pageWidth, pageHeight: pageHeight, measurer: measurer)
         layout.titleBlock(title: document.title, scope: document.scopeLine, subtitle: document.subtitle)
         for (index, section) in document.sections.enumerated() {
@@ -56,8 +58,11 @@ struct PDFLayout {
         if height > remaining + 1e-6 && !pageIsEmpty { newPage() }
     }
 
-    mutating func place(_ kind: PDFPlacedKind, x: Double, y: Double, width: Double, height: Double, role: PDFElementRole) {
-        elements.append(PDFPlacedElement(page: currentPage, x: x, y: y, width: width, height: height, kind: kind, role: role))
+    mutating func place(
+        _ kind: PDFPlacedKind, x: Double, y: Double, width: Double, height: Double, role: PDFElementRole
+    ) {
+        elements.append(
+            PDFPlacedElement(page: currentPage, x: x, y: y, width: width, height: height, kind: kind, role: role))
     }
 
     mutating func gap(_ points: Double) {
@@ -82,7 +87,9 @@ struct PDFLayout {
             let chunk = Array(lines.prefix(fit))
             lines.removeFirst(chunk.count)
             let height = Double(chunk.count) * font.lineHeight
-            place(.text(lines: chunk, font: font, color: color), x: left + indent, y: y, width: width, height: height, role: role)
+            place(
+                .text(lines: chunk, font: font, color: color), x: left + indent, y: y, width: width, height: height,
+                role: role)
             y += height
         }
         gap(after)
@@ -105,7 +112,9 @@ struct PDFLayout {
         let height = Double(lines.count) * PDFStyle.sectionHeading.lineHeight
         ensure(height + 60)
         sectionMarks.append(PDFSectionMark(title: heading, page: currentPage, y: y))
-        place(.text(lines: lines, font: PDFStyle.sectionHeading, color: PDFStyle.accent), x: left, y: y, width: contentWidth, height: height, role: .sectionHeading(id: section.id))
+        place(
+            .text(lines: lines, font: PDFStyle.sectionHeading, color: PDFStyle.accent), x: left, y: y,
+            width: contentWidth, height: height, role: .sectionHeading(id: section.id))
         y += height + 2
         place(.rule(color: PDFStyle.line, width: 0.8), x: left, y: y, width: contentWidth, height: 1, role: .decoration)
         gap(6)
@@ -125,8 +134,9 @@ struct PDFLayout {
         case .paragraph(let text):
             self.text(text, font: PDFStyle.body, role: .paragraph)
         case .notice(let kind, let text):
-            notice(text, bar: kind == .warning ? PDFStyle.colors(.caution).text : PDFStyle.accent,
-                   fill: kind == .warning ? PDFStyle.colors(.caution).fill : PDFStyle.soft)
+            notice(
+                text, bar: kind == .warning ? PDFStyle.colors(.caution).text : PDFStyle.accent,
+                fill: kind == .warning ? PDFStyle.colors(.caution).fill : PDFStyle.soft)
         case .bullets(let items):
             for item in items { bullet(item) }
             gap(PDFStyle.blockGap - 2)
@@ -147,7 +157,8 @@ struct PDFLayout {
     mutating func notice(_ text: String, bar: PDFColor, fill: PDFColor) {
         let padding = 6.0
         let font = PDFStyle.body
-        let lines = TextWrapping.lines(InlineMarkup.plain(text), font: font, width: contentWidth - 2 * padding - 3, measurer: measurer)
+        let lines = TextWrapping.lines(
+            InlineMarkup.plain(text), font: font, width: contentWidth - 2 * padding - 3, measurer: measurer)
         let height = Double(lines.count) * font.lineHeight + 2 * padding
         guard height <= bodyHeight else {
             self.text(text, font: font, role: .notice)
@@ -155,7 +166,9 @@ struct PDFLayout {
         }
         ensure(height)
         place(.box(fill: fill, bar: bar), x: left, y: y, width: contentWidth, height: height, role: .decoration)
-        place(.text(lines: lines, font: font, color: PDFStyle.ink), x: left + padding + 3, y: y + padding, width: contentWidth - 2 * padding - 3, height: height - 2 * padding, role: .notice)
+        place(
+            .text(lines: lines, font: font, color: PDFStyle.ink), x: left + padding + 3, y: y + padding,
+            width: contentWidth - 2 * padding - 3, height: height - 2 * padding, role: .notice)
         y += height
         gap(PDFStyle.blockGap)
     }
@@ -163,9 +176,12 @@ struct PDFLayout {
     mutating func bullet(_ item: String) {
         let indent = 12.0
         let font = PDFStyle.body
-        let lines = TextWrapping.lines(InlineMarkup.plain(item), font: font, width: contentWidth - indent, measurer: measurer)
+        let lines = TextWrapping.lines(
+            InlineMarkup.plain(item), font: font, width: contentWidth - indent, measurer: measurer)
         ensure(font.lineHeight)
-        place(.text(lines: ["•"], font: font, color: PDFStyle.muted), x: left + 2, y: y, width: indent, height: font.lineHeight, role: .decoration)
+        place(
+            .text(lines: ["•"], font: font, color: PDFStyle.muted), x: left + 2, y: y, width: indent,
+            height: font.lineHeight, role: .decoration)
         text(lines.joined(separator: "\n"), font: font, indent: indent, role: .bullet, after: 2)
     }
 
@@ -174,11 +190,13 @@ struct PDFLayout {
         let innerWidth = contentWidth - 2 * padding - 4
         let headline = TextWrapping.lines(view.headline, font: PDFStyle.headline, width: innerWidth, measurer: measurer)
         let reasons = view.reasons.map {
-            TextWrapping.lines("• " + InlineMarkup.plain($0), font: PDFStyle.body, width: innerWidth, measurer: measurer)
+            TextWrapping.lines(
+                "• " + InlineMarkup.plain($0), font: PDFStyle.body, width: innerWidth, measurer: measurer)
         }
         let badgeHeight = 14.0
         let reasonLines = reasons.reduce(0) { $0 + $1.count }
-        let height = padding + badgeHeight + 4 + Double(headline.count) * PDFStyle.headline.lineHeight + 4
+        let height =
+            padding + badgeHeight + 4 + Double(headline.count) * PDFStyle.headline.lineHeight + 4
             + Double(reasonLines) * PDFStyle.body.lineHeight + padding
         guard height <= bodyHeight else {
             text(view.headline, font: PDFStyle.headline, role: .recommendation)
@@ -187,16 +205,24 @@ struct PDFLayout {
         }
         ensure(height)
         let colors = PDFStyle.colors(view.badge.tone)
-        place(.box(fill: PDFColor(hex: 0xffffff), bar: colors.text), x: left, y: y, width: contentWidth, height: height, role: .decoration)
+        place(
+            .box(fill: PDFColor(hex: 0xffffff), bar: colors.text), x: left, y: y, width: contentWidth, height: height,
+            role: .decoration)
         var cursor = y + padding
         let x = left + padding + 4
         let badgeWidth = measurer.width(view.badge.text, font: PDFStyle.tableHeader) + 12
-        place(.badge(text: view.badge.text, tone: view.badge.tone, font: PDFStyle.tableHeader), x: x, y: cursor, width: badgeWidth, height: badgeHeight, role: .recommendation)
+        place(
+            .badge(text: view.badge.text, tone: view.badge.tone, font: PDFStyle.tableHeader), x: x, y: cursor,
+            width: badgeWidth, height: badgeHeight, role: .recommendation)
         cursor += badgeHeight + 4
-        place(.text(lines: headline, font: PDFStyle.headline, color: PDFStyle.ink), x: x, y: cursor, width: innerWidth, height: Double(headline.count) * PDFStyle.headline.lineHeight, role: .recommendation)
+        place(
+            .text(lines: headline, font: PDFStyle.headline, color: PDFStyle.ink), x: x, y: cursor, width: innerWidth,
+            height: Double(headline.count) * PDFStyle.headline.lineHeight, role: .recommendation)
         cursor += Double(headline.count) * PDFStyle.headline.lineHeight + 4
         for lines in reasons {
-            place(.text(lines: lines, font: PDFStyle.body, color: PDFStyle.ink), x: x, y: cursor, width: innerWidth, height: Double(lines.count) * PDFStyle.body.lineHeight, role: .recommendation)
+            place(
+                .text(lines: lines, font: PDFStyle.body, color: PDFStyle.ink), x: x, y: cursor, width: innerWidth,
+                height: Double(lines.count) * PDFStyle.body.lineHeight, role: .recommendation)
             cursor += Double(lines.count) * PDFStyle.body.lineHeight
         }
         y += height
@@ -209,11 +235,16 @@ struct PDFLayout {
         let font = PDFStyle.body
         for pair in pairs {
             let keyLines = TextWrapping.lines(pair.key, font: font, width: keyWidth, measurer: measurer)
-            let valueLines = TextWrapping.lines(InlineMarkup.plain(pair.value), font: font, width: valueWidth, measurer: measurer)
+            let valueLines = TextWrapping.lines(
+                InlineMarkup.plain(pair.value), font: font, width: valueWidth, measurer: measurer)
             let height = Double(max(keyLines.count, valueLines.count)) * font.lineHeight
             ensure(height)
-            place(.text(lines: keyLines, font: font, color: PDFStyle.muted), x: left, y: y, width: keyWidth, height: Double(keyLines.count) * font.lineHeight, role: .keyValue)
-            place(.text(lines: valueLines, font: font, color: PDFStyle.ink), x: left + keyWidth + 8, y: y, width: valueWidth, height: Double(valueLines.count) * font.lineHeight, role: .keyValue)
+            place(
+                .text(lines: keyLines, font: font, color: PDFStyle.muted), x: left, y: y, width: keyWidth,
+                height: Double(keyLines.count) * font.lineHeight, role: .keyValue)
+            place(
+                .text(lines: valueLines, font: font, color: PDFStyle.ink), x: left + keyWidth + 8, y: y,
+                width: valueWidth, height: Double(valueLines.count) * font.lineHeight, role: .keyValue)
             y += height + 1.5
         }
         gap(PDFStyle.blockGap)
@@ -236,7 +267,8 @@ struct PDFLayout {
             height = maxHeight
             width = height * aspect
         }
-        let captionLines = TextWrapping.lines(InlineMarkup.plain(chart.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
+        let captionLines = TextWrapping.lines(
+            InlineMarkup.plain(chart.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
         // Rather than leave a large gap, shrink the chart (to no less than 70%) to fit the page.
         let available = remaining - 4 - captionHeight - 1
@@ -245,14 +277,20 @@ struct PDFLayout {
             width = height * aspect
         }
         ensure(height + 4 + captionHeight)
-        place(.chart(chart), x: left + (contentWidth - width) / 2, y: y, width: width, height: height, role: .chart(id: chart.id))
+        place(
+            .chart(chart), x: left + (contentWidth - width) / 2, y: y, width: width, height: height,
+            role: .chart(id: chart.id))
         y += height + 4
         if captionHeight <= remaining + 1e-6 {
-            place(.text(lines: captionLines, font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y, width: contentWidth, height: captionHeight, role: .chartCaption(id: chart.id))
+            place(
+                .text(lines: captionLines, font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y,
+                width: contentWidth, height: captionHeight, role: .chartCaption(id: chart.id))
             y += captionHeight
             gap(PDFStyle.blockGap + 4)
         } else {
-            text(chart.caption, font: PDFStyle.caption, color: PDFStyle.muted, role: .chartCaption(id: chart.id), after: PDFStyle.blockGap + 4)
+            text(
+                chart.caption, font: PDFStyle.caption, color: PDFStyle.muted, role: .chartCaption(id: chart.id),
+                after: PDFStyle.blockGap + 4)
         }
     }
 }

@@ -25,24 +25,33 @@ struct PDFPainter {
     private func runningHeader(page: Int) {
         let y = PDFStyle.margin
         let width = layout.contentWidth
-        let section = layout.sectionMarks.last { $0.page < page || ($0.page == page && $0.y <= layout.top + 1) }?.title ?? ""
+        let section =
+            layout.sectionMarks.last { $0.page < page || ($0.page == page && $0.y <= layout.top + 1) }?.title ?? ""
         let font = PDFStyle.running
         let sectionWidth = min(textWidth(section, font: font), width * 0.45)
         let titleText = fitted(title, font: font, width: width - sectionWidth - 16)
         drawText(titleText, font: font, color: PDFStyle.muted, x: layout.left, baselineY: y + font.baseline)
-        drawText(fitted(section, font: font, width: width * 0.45), font: font, color: PDFStyle.muted,
-                 x: layout.left + width - sectionWidth, baselineY: y + font.baseline)
-        line(x1: layout.left, y1: y + font.lineHeight + 3, x2: layout.left + width, y2: y + font.lineHeight + 3, color: PDFStyle.line, width: 0.6)
+        drawText(
+            fitted(section, font: font, width: width * 0.45), font: font, color: PDFStyle.muted,
+            x: layout.left + width - sectionWidth, baselineY: y + font.baseline)
+        line(
+            x1: layout.left, y1: y + font.lineHeight + 3, x2: layout.left + width, y2: y + font.lineHeight + 3,
+            color: PDFStyle.line, width: 0.6)
     }
 
     private func footer(page: Int) {
         let font = PDFStyle.running
         let y = layout.pageHeight - PDFStyle.margin - font.lineHeight
         let pageText = "Page \(page + 1) of \(layout.pageCount)"
-        line(x1: layout.left, y1: y - 4, x2: layout.left + layout.contentWidth, y2: y - 4, color: PDFStyle.line, width: 0.6)
-        drawText(fitted(footerNote, font: font, width: layout.contentWidth * 0.7), font: font, color: PDFStyle.muted, x: layout.left, baselineY: y + font.baseline)
-        drawText(pageText, font: font, color: PDFStyle.muted,
-                 x: layout.left + layout.contentWidth - textWidth(pageText, font: font), baselineY: y + font.baseline)
+        line(
+            x1: layout.left, y1: y - 4, x2: layout.left + layout.contentWidth, y2: y - 4, color: PDFStyle.line,
+            width: 0.6)
+        drawText(
+            fitted(footerNote, font: font, width: layout.contentWidth * 0.7), font: font, color: PDFStyle.muted,
+            x: layout.left, baselineY: y + font.baseline)
+        drawText(
+            pageText, font: font, color: PDFStyle.muted,
+            x: layout.left + layout.contentWidth - textWidth(pageText, font: font), baselineY: y + font.baseline)
     }
 
     // MARK: - Elements
@@ -51,7 +60,9 @@ struct PDFPainter {
         switch element.kind {
         case .text(let lines, let font, let color):
             for (index, text) in lines.enumerated() {
-                drawText(text, font: font, color: color, x: element.x, baselineY: element.y + Double(index) * font.lineHeight + font.baseline)
+                drawText(
+                    text, font: font, color: color, x: element.x,
+                    baselineY: element.y + Double(index) * font.lineHeight + font.baseline)
             }
         case .box(let fill, let bar):
             rectangle(element.x, element.y, element.width, element.height, fill: fill)
@@ -60,8 +71,11 @@ struct PDFPainter {
             line(x1: element.x, y1: element.y, x2: element.x + element.width, y2: element.y, color: color, width: width)
         case .badge(let text, let tone, let font):
             let colors = PDFStyle.colors(tone)
-            roundedRectangle(element.x, element.y, element.width, element.height, radius: element.height / 2, fill: colors.fill)
-            drawText(text, font: font, color: colors.text, x: element.x + 6, baselineY: element.y + (element.height - font.size) / 2 + font.size * 0.82)
+            roundedRectangle(
+                element.x, element.y, element.width, element.height, radius: element.height / 2, fill: colors.fill)
+            drawText(
+                text, font: font, color: colors.text, x: element.x + 6,
+                baselineY: element.y + (element.height - font.size) / 2 + font.size * 0.82)
         case .tableRow(let row):
             drawRow(row, y: element.y, height: element.height)
         case .chart(let chart):
@@ -94,16 +108,23 @@ struct PDFPainter {
                 let colors = PDFStyle.colors(tone)
                 textColor = colors.text
                 let boxWidth = widest + 2 * badgeInset
-                let boxX = cell.alignment == .trailing ? cellX + cellWidth - PDFStyle.cellPaddingX - boxWidth : cellX + PDFStyle.cellPaddingX
+                let boxX =
+                    cell.alignment == .trailing
+                    ? cellX + cellWidth - PDFStyle.cellPaddingX - boxWidth : cellX + PDFStyle.cellPaddingX
                 let boxHeight = Double(cell.lines.count) * lineHeight
-                roundedRectangle(boxX, y + PDFStyle.cellPaddingY - 0.5, boxWidth, boxHeight + 1, radius: min(5, boxHeight / 2), fill: colors.fill)
+                roundedRectangle(
+                    boxX, y + PDFStyle.cellPaddingY - 0.5, boxWidth, boxHeight + 1, radius: min(5, boxHeight / 2),
+                    fill: colors.fill)
             }
             for (index, text) in cell.lines.enumerated() {
                 let lineWidth = textWidth(text, font: cell.font)
-                let x = cell.alignment == .trailing
+                let x =
+                    cell.alignment == .trailing
                     ? cellX + cellWidth - PDFStyle.cellPaddingX - badgeInset - lineWidth
                     : cellX + PDFStyle.cellPaddingX + badgeInset
-                let baseline = y + PDFStyle.cellPaddingY + Double(index) * lineHeight + (lineHeight - cell.font.size) / 2 + cell.font.size * 0.8
+                let baseline =
+                    y + PDFStyle.cellPaddingY + Double(index) * lineHeight + (lineHeight - cell.font.size) / 2 + cell
+                    .font.size * 0.8
                 drawText(text, font: cell.font, color: textColor, x: x, baselineY: baseline)
             }
         }
@@ -137,7 +158,9 @@ struct PDFPainter {
         cairo_fill(context)
     }
 
-    private func roundedRectangle(_ x: Double, _ y: Double, _ width: Double, _ height: Double, radius: Double, fill: PDFColor) {
+    private func roundedRectangle(
+        _ x: Double, _ y: Double, _ width: Double, _ height: Double, radius: Double, fill: PDFColor
+    ) {
         let r = max(0, min(radius, width / 2, height / 2))
         cairo_new_sub_path(context)
         cairo_arc(context, x + width - r, y + r, r, -Double.pi / 2, 0)

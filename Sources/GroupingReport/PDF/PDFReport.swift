@@ -17,7 +17,8 @@ public enum PDFReport {
     /// - Throws: `PDFError` when Cairo reports an error.
     public static func render(_ document: ReportDocument, paper: PaperSize? = nil) throws -> [UInt8] {
         let size = (paper ?? document.context.paper).points
-        let layout = PDFLayout.layout(document, pageWidth: size.width, pageHeight: size.height, measurer: CairoTextMeasurer())
+        let layout = PDFLayout.layout(
+            document, pageWidth: size.width, pageHeight: size.height, measurer: CairoTextMeasurer())
         return try write(layout, document: document)
     }
 
@@ -31,24 +32,28 @@ public enum PDFReport {
         let sink = ByteSink()
         let retained = Unmanaged.passRetained(sink)
         defer { retained.release() }
-        guard let surface = cairo_pdf_surface_create_for_stream(
-            { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-                sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, retained.toOpaque(), layout.pageWidth, layout.pageHeight)
+        guard
+            let surface = cairo_pdf_surface_create_for_stream(
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                    return CAIRO_STATUS_SUCCESS
+                }, retained.toOpaque(), layout.pageWidth, layout.pageHeight)
         else { throw PDFError(message: "cannot create the PDF surface") }
         defer { cairo_surface_destroy(surface) }
 
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, "Grouping selection for hierarchical Bayesian models")
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "grouping-report \(document.context.toolVersion)")
+        cairo_pdf_surface_set_metadata(
+            surface, CAIRO_PDF_METADATA_SUBJECT, "Grouping selection for hierarchical Bayesian models")
+        cairo_pdf_surface_set_metadata(
+            surface, CAIRO_PDF_METADATA_CREATOR, "grouping-report \(document.context.toolVersion)")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, document.context.generatedAtISO)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, document.context.generatedAtISO)
         for mark in layout.sectionMarks {
             let link = "page=\(mark.page + 1) pos=[\(Int(layout.left)) \(Int(mark.y))]"
-            cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, mark.title, link, cairo_pdf_outline_flags_t(0))
+            cairo_pdf_surface_add_outline(
+                surface, CAIRO_PDF_OUTLINE_ROOT, mark.title, link, cairo_pdf_outline_flags_t(0))
         }
 
         guard let context = cairo_create(surface) else { throw PDFError(message: "cannot create the drawing context") }

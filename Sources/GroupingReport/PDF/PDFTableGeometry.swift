@@ -13,7 +13,10 @@ struct PDFTableGeometry {
         for scale in [1.0, 0.9, 0.8] {
             let (minimum, natural) = Self.demands(columns: columns, rows: rows, scale: scale, measurer: measurer)
             if minimum.reduce(0, +) <= width || scale == 0.8 {
-                chosen = (Self.distribute(width: width, minimum: minimum, natural: natural, weights: columns.map(\.weight)), scale)
+                chosen = (
+                    Self.distribute(width: width, minimum: minimum, natural: natural, weights: columns.map(\.weight)),
+                    scale
+                )
                 break
             }
         }
@@ -22,20 +25,27 @@ struct PDFTableGeometry {
     }
 
     /// Per column: the widest unbreakable word and the widest unwrapped text, with padding.
-    static func demands(columns: [ReportColumn], rows: [[ReportCell]], scale: Double, measurer: TextMeasurer) -> (minimum: [Double], natural: [Double]) {
+    static func demands(columns: [ReportColumn], rows: [[ReportCell]], scale: Double, measurer: TextMeasurer) -> (
+        minimum: [Double], natural: [Double]
+    ) {
         let padding = 2 * PDFStyle.cellPaddingX
         var minimum = [Double](repeating: 0, count: columns.count)
         var natural = [Double](repeating: 0, count: columns.count)
         // Numbers (right-aligned columns) and badges are never broken: "< 1e-300" and
         // "not assessed" stay on one line.
-        func consider(_ text: String, font: PDFFont, column: Int, extra: Double, breakAnywhere: Bool, keepWhole: Bool = false) {
+        func consider(
+            _ text: String, font: PDFFont, column: Int, extra: Double, breakAnywhere: Bool, keepWhole: Bool = false
+        ) {
             let font = PDFFont(size: font.size * scale, bold: font.bold, italic: font.italic, monospace: font.monospace)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let widest = lines.map { measurer.width($0, font: font) }.max() ?? 0
-            let word = breakAnywhere
+            let word =
+                breakAnywhere
                 ? measurer.width("abcdefgh", font: font)
-                : keepWhole ? widest
-                : lines.flatMap { $0.split(separator: " ") }.map { measurer.width(String($0), font: font) }.max() ?? 0
+                : keepWhole
+                    ? widest
+                    : lines.flatMap { $0.split(separator: " ") }.map { measurer.width(String($0), font: font) }.max()
+                        ?? 0
             minimum[column] = max(minimum[column], word + padding + extra)
             natural[column] = max(natural[column], widest + padding + extra)
         }
@@ -44,9 +54,13 @@ struct PDFTableGeometry {
         }
         for row in rows {
             for (index, cell) in row.enumerated() where index < columns.count {
-                let font = columns[index].isCode ? PDFStyle.tableCode : cell.emphasis ? PDFStyle.tableCellBold : PDFStyle.tableCell
-                consider(cell.text, font: font, column: index, extra: cell.badge == nil ? 0 : 8, breakAnywhere: columns[index].isCode,
-                         keepWhole: columns[index].alignment == .trailing || cell.badge != nil)
+                let font =
+                    columns[index].isCode
+                    ? PDFStyle.tableCode : cell.emphasis ? PDFStyle.tableCellBold : PDFStyle.tableCell
+                consider(
+                    cell.text, font: font, column: index, extra: cell.badge == nil ? 0 : 8,
+                    breakAnywhere: columns[index].isCode,
+                    keepWhole: columns[index].alignment == .trailing || cell.badge != nil)
             }
         }
         return (minimum, natural)

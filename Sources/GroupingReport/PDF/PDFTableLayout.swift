@@ -10,34 +10,52 @@ extension PDFLayout {
         let lineHeight = PDFStyle.tableCell.lineHeight * scale
         var xs: [Double] = []
         var x = left
-        for width in widths { xs.append(x); x += width }
+        for width in widths {
+            xs.append(x)
+            x += width
+        }
 
         let header = PDFTableRow(
             cells: zip(columns, widths).map { column, width in
-                cellLines(column.title, font: PDFStyle.tableHeader.scaled(scale), width: width, alignment: column.alignment, badge: nil)
+                cellLines(
+                    column.title, font: PDFStyle.tableHeader.scaled(scale), width: width, alignment: column.alignment,
+                    badge: nil)
             },
             columnX: xs, columnWidth: widths, isHeader: true, shaded: true, lineHeight: lineHeight)
         let body: [PDFTableRow]
         if table.rows.isEmpty {
-            body = [PDFTableRow(
-                cells: [cellLines(table.emptyText, font: PDFFont(size: PDFStyle.tableCell.size, italic: true), width: contentWidth, alignment: .leading, badge: nil)],
-                columnX: [left], columnWidth: [contentWidth], isHeader: false, shaded: false, lineHeight: lineHeight)]
+            body = [
+                PDFTableRow(
+                    cells: [
+                        cellLines(
+                            table.emptyText, font: PDFFont(size: PDFStyle.tableCell.size, italic: true),
+                            width: contentWidth, alignment: .leading, badge: nil)
+                    ],
+                    columnX: [left], columnWidth: [contentWidth], isHeader: false, shaded: false, lineHeight: lineHeight
+                )
+            ]
         } else {
             body = table.rows.enumerated().map { index, cells in
                 PDFTableRow(
                     cells: columns.indices.map { column in
                         let cell = column < cells.count ? cells[column] : ReportCell("")
-                        let font = columns[column].isCode ? PDFStyle.tableCode
+                        let font =
+                            columns[column].isCode
+                            ? PDFStyle.tableCode
                             : cell.emphasis ? PDFStyle.tableCellBold : PDFStyle.tableCell
-                        return cellLines(cell.text, font: font.scaled(scale), width: widths[column], alignment: columns[column].alignment,
-                                         badge: cell.badge?.tone, breakAnywhere: columns[column].isCode)
+                        return cellLines(
+                            cell.text, font: font.scaled(scale), width: widths[column],
+                            alignment: columns[column].alignment,
+                            badge: cell.badge?.tone, breakAnywhere: columns[column].isCode)
                     },
                     columnX: xs, columnWidth: widths, isHeader: false, shaded: index % 2 == 1, lineHeight: lineHeight)
             }
         }
 
-        let titleLines = TextWrapping.lines(table.title, font: PDFStyle.tableTitle, width: contentWidth, measurer: measurer)
-        let captionLines = TextWrapping.lines(InlineMarkup.plain(table.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
+        let titleLines = TextWrapping.lines(
+            table.title, font: PDFStyle.tableTitle, width: contentWidth, measurer: measurer)
+        let captionLines = TextWrapping.lines(
+            InlineMarkup.plain(table.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let titleHeight = Double(titleLines.count) * PDFStyle.tableTitle.lineHeight
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
         let headerHeight = Self.height(of: header)
@@ -47,11 +65,17 @@ extension PDFLayout {
         if titleHeight + captionHeight + headerHeight + firstRowHeight > remaining {
             // Even an empty page cannot hold title and caption with the first row: let the text split.
             text(table.title, font: PDFStyle.tableTitle, role: .tableTitle(id: table.id), after: 2)
-            text(table.caption, font: PDFStyle.caption, color: PDFStyle.muted, role: .tableCaption(id: table.id), after: 4)
+            text(
+                table.caption, font: PDFStyle.caption, color: PDFStyle.muted, role: .tableCaption(id: table.id),
+                after: 4)
         } else {
-            place(.text(lines: titleLines, font: PDFStyle.tableTitle, color: PDFStyle.ink), x: left, y: y, width: contentWidth, height: titleHeight, role: .tableTitle(id: table.id))
+            place(
+                .text(lines: titleLines, font: PDFStyle.tableTitle, color: PDFStyle.ink), x: left, y: y,
+                width: contentWidth, height: titleHeight, role: .tableTitle(id: table.id))
             y += titleHeight + 2
-            place(.text(lines: captionLines, font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y, width: contentWidth, height: captionHeight, role: .tableCaption(id: table.id))
+            place(
+                .text(lines: captionLines, font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y,
+                width: contentWidth, height: captionHeight, role: .tableCaption(id: table.id))
             y += captionHeight + 4
         }
         placeHeader(header, id: table.id)
@@ -62,7 +86,9 @@ extension PDFLayout {
             while true {
                 let needed = Self.height(of: rest)
                 if needed <= remaining + 1e-6 {
-                    place(.tableRow(rest), x: left, y: y, width: contentWidth, height: needed, role: .tableRow(id: table.id, index: index, part: part))
+                    place(
+                        .tableRow(rest), x: left, y: y, width: contentWidth, height: needed,
+                        role: .tableRow(id: table.id, index: index, part: part))
                     y += needed
                     break
                 }
@@ -82,7 +108,9 @@ extension PDFLayout {
                     rest.cells[column].lines = Array(rest.cells[column].lines.dropFirst(fit))
                 }
                 let pieceHeight = Self.height(of: piece)
-                place(.tableRow(piece), x: left, y: y, width: contentWidth, height: pieceHeight, role: .tableRow(id: table.id, index: index, part: part))
+                place(
+                    .tableRow(piece), x: left, y: y, width: contentWidth, height: pieceHeight,
+                    role: .tableRow(id: table.id, index: index, part: part))
                 y += pieceHeight
                 part += 1
                 continueTable(table, header: header)
@@ -108,14 +136,19 @@ extension PDFLayout {
 
     private mutating func continueTable(_ table: ReportTable, header: PDFTableRow) {
         newPage()
-        let label = TextWrapping.lines("\(table.title) (continued)", font: PDFStyle.caption, width: contentWidth, measurer: measurer).prefix(1)
-        place(.text(lines: Array(label), font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y, width: contentWidth, height: PDFStyle.caption.lineHeight, role: .tableCaption(id: table.id))
+        let label = TextWrapping.lines(
+            "\(table.title) (continued)", font: PDFStyle.caption, width: contentWidth, measurer: measurer
+        ).prefix(1)
+        place(
+            .text(lines: Array(label), font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y,
+            width: contentWidth, height: PDFStyle.caption.lineHeight, role: .tableCaption(id: table.id))
         y += continuedHeight
         placeHeader(header, id: table.id)
     }
 
     private func cellLines(
-        _ text: String, font: PDFFont, width: Double, alignment: ColumnAlignment, badge: BadgeTone?, breakAnywhere: Bool = false
+        _ text: String, font: PDFFont, width: Double, alignment: ColumnAlignment, badge: BadgeTone?,
+        breakAnywhere: Bool = false
     ) -> PDFCellLines {
         let inner = max(width - 2 * PDFStyle.cellPaddingX - (badge == nil ? 0 : 8) + 0.01, 4)
         return PDFCellLines(

@@ -9,7 +9,8 @@ enum TextWrapping {
     ) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            result += wrapParagraph(String(paragraph), font: font, width: width, measurer: measurer, breakAnywhere: breakAnywhere)
+            result += wrapParagraph(
+                String(paragraph), font: font, width: width, measurer: measurer, breakAnywhere: breakAnywhere)
         }
         return result.isEmpty ? [""] : result
     }
@@ -40,7 +41,9 @@ enum TextWrapping {
     }
 
     /// Greedy character-level split; every piece holds at least one character.
-    private static func splitByCharacters(_ text: String, font: PDFFont, width: Double, measurer: TextMeasurer) -> [String] {
+    private static func splitByCharacters(_ text: String, font: PDFFont, width: Double, measurer: TextMeasurer)
+        -> [String]
+    {
         var pieces: [String] = []
         var current = ""
         for character in text {

@@ -28,7 +28,10 @@ let package = Package(
                 .product(name: "RealModule", package: "swift-numerics"),
             ]),
         // Chart layout over a Renderer protocol, and the Cairo renderer.
-        .target(name: "GroupingCharts", dependencies: ["CCairo"]),
+        // zlib (a dependency of Cairo's own PNG support): fast PNG compression.
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "GroupingCharts", dependencies: ["CCairo", "CZlib"]),
         // View models, number formatting, HTML (Mustache) and the PDF document.
         .target(
             name: "GroupingReport",

@@ -68,12 +68,8 @@ public enum ChartOutput {
         }
         defer { cairo_surface_destroy(surface) }
         try render(chart, on: surface, scale: scale, width: width, height: height)
-        let sink = ByteSink()
-        let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.opaque)
-        }
-        try check(status)
-        return sink.bytes
+        cairo_surface_flush(surface)
+        return try PNGEncoder.encode(surface: surface)
     }
 
     /// The chart as a one-page PDF document (vector; fonts embedded), mostly for checks;

@@ -77,6 +77,21 @@ public enum ReportChartBuilder {
         return Rendered(charts: charts, files: files)
     }
 
+    /// Per-group charts draw at most this many groups (the largest): beyond it rows become
+    /// unreadable and the image would exceed Cairo's largest surface. The caption says so.
+    public static let maxGroupsDrawn = 60
+
+    /// The groups a per-group chart draws, in label order: all of them, or the
+    /// `maxGroupsDrawn` largest (ties by label order), and the sentence that says so.
+    static func shownGroups(counts: [Int]) -> (indices: [Int], note: String) {
+        guard counts.count > maxGroupsDrawn else { return (Array(counts.indices), "") }
+        let largest = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        return (
+            largest.prefix(maxGroupsDrawn).sorted(),
+            " Only the \(maxGroupsDrawn) largest of its \(counts.count) groups are drawn; the tables list them all."
+        )
+    }
+
     /// The playbook's figures for this run, in report order.
     public static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [Planned] {
         let results = output.results
@@ -86,35 +101,42 @@ public enum ReportChartBuilder {
         var planned: [Planned] = []
         for (candidate, grouping) in zip(results.candidates, output.groupings) {
             let slug = fileSlug(candidate.name)
-            let byGroup = valuesByGroup(output.frame.outcome, grouping)
+            let counts = grouping.counts()
+            let (shown, limitNote) = shownGroups(counts: counts)
+            let outcomeByGroup = valuesByGroup(output.frame.outcome, grouping)
+            let byGroup = shown.map { outcomeByGroup[$0] }
             planned.append(
                 Planned(
                     id: "\(slug)-outcome", section: .phase1Boxplot(candidate: candidate.name),
                     caption:
-                        "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter.",
+                        "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter."
+                        + limitNote,
                     chart: PlaybookCharts.outcomeByGroup(
                         candidate: candidate.name, outcomeLabel: outcomeLabel, groups: byGroup)))
             planned.append(
                 Planned(
                     id: "\(slug)-sizes", section: .phase1Sizes(candidate: candidate.name),
                     caption:
-                        "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins.",
+                        "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins."
+                        + limitNote,
                     chart: PlaybookCharts.groupSizes(
-                        candidate: candidate.name, labels: candidate.groups.map(\.label),
-                        counts: candidate.groups.map(\.count), minGroupSize: thresholds.minGroupSize)))
+                        candidate: candidate.name, labels: shown.map { grouping.labels[$0] },
+                        counts: shown.map { counts[$0] }, minGroupSize: thresholds.minGroupSize)))
             guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name]
             else { continue }
             planned.append(
                 Planned(
                     id: "\(slug)-forest", section: .forest(candidate: candidate.name),
                     caption:
-                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation.",
+                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation."
+                        + limitNote,
                     chart: PlaybookCharts.groupEffects(
                         candidate: candidate.name,
-                        rows: hbm.groups.map {
+                        rows: shown.filter { $0 < hbm.groups.count }.map { hbm.groups[$0] }.map {
                             ForestRow(label: $0.label, mean: $0.mean, low: $0.hdiLow, high: $0.hdiHigh, count: $0.count)
                         },
                         globalMean: hbm.mu?.mean)))
+            let shrinkageByGroup = valuesByGroup(estimates.shrinkagePercent, grouping)
             let fitted = estimates.shrinkage.indices.filter { !estimates.shrinkage[$0].isNaN }
             planned.append(
                 Planned(
@@ -128,9 +150,11 @@ public enum ReportChartBuilder {
                 Planned(
                     id: "\(slug)-shrinkage-by-group", section: .shrinkageByGroup(candidate: candidate.name),
                     caption:
-                        "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators.",
+                        "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators."
+                        + limitNote,
                     chart: PlaybookCharts.shrinkageByGroup(
-                        candidate: candidate.name, groups: valuesByGroup(estimates.shrinkagePercent, grouping))))
+                        candidate: candidate.name,
+                        groups: shown.map { shrinkageByGroup[$0] })))
         }
         if let clustering = results.clustering {
             planned.append(

@@ -4,8 +4,9 @@ import GroupingReport
 
 /// One run: read inputs, compute every phase, render, write.
 ///
-/// Everything is computed and rendered in memory first; only then are the files written,
-/// each atomically. A failure at any step leaves the output directory as it was.
+/// Everything is computed and rendered in memory first; only then are the files written, each
+/// to a temporary name and renamed into place. A failure while computing or rendering writes
+/// nothing; a file in the output directory is always complete.
 struct ReportRun {
     let sources: InputSources
     let outputDirectory: URL
@@ -31,12 +32,11 @@ struct ReportRun {
             if let csv = EstimatesTable.csv(output) { files.append(("estimates.csv", Data(csv.utf8))) }
         }
         if formats.contains(.html) || formats.contains(.pdf) {
-            var clock = Date()
+            let chartsStarted = Date()
             progress.say("drawing the charts")
             let charts = try ReportChartBuilder.build(output, thresholds: config.thresholds)
             files += charts.files.map { ("charts/\($0.name)", Data($0.bytes)) }
-            output.timings.append(PhaseTiming(phase: "Charts", seconds: Date().timeIntervalSince(clock)))
-            clock = Date()
+            output.timings.append(PhaseTiming(phase: "Charts", seconds: Date().timeIntervalSince(chartsStarted)))
             let context = ReportContext(
                 generatedAt: started, toolVersion: GroupingCoreVersion.current, seed: config.model.seed,
                 paper: config.report.paper == .letter ? .letter : .a4, timings: output.timings,
@@ -54,7 +54,6 @@ struct ReportRun {
                 progress.say("rendering report.pdf")
                 files.append(("report.pdf", Data(try PDFReport.render(document))))
             }
-            _ = clock
         }
         progress.say("writing \(files.count) files to \(outputDirectory.path)")
         let writer = try OutputWriter(directory: outputDirectory)

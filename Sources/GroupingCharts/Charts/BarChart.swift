@@ -30,13 +30,7 @@ public struct BarChart: Chart {
         self.style = style
     }
 
-    public var isHorizontal: Bool {
-        switch orientation {
-        case .horizontal: return true
-        case .vertical: return false
-        case .automatic: return labels.count > BoxPlotChart.horizontalThreshold
-        }
-    }
+    public var isHorizontal: Bool { orientation.isHorizontal(categoryCount: labels.count) }
 
     public func preferredHeight(forWidth width: Double) -> Double {
         guard isHorizontal else { return (width * 0.55).rounded() }

@@ -34,7 +34,7 @@ public struct BoxPlotChart: Chart {
     public var style: ChartStyle
 
     /// Groups beyond which `.automatic` orientation lays groups out as rows.
-    public static let horizontalThreshold = 15
+    public static let horizontalThreshold = CategoryOrientation.horizontalThreshold
 
     public init(
         title: String, valueLabel: String?, groupAxisLabel: String? = nil, groups: [BoxGroup],
@@ -78,13 +78,7 @@ public struct BoxPlotChart: Chart {
     }
 
     /// Whether the groups are drawn as rows.
-    public var isHorizontal: Bool {
-        switch orientation {
-        case .horizontal: return true
-        case .vertical: return false
-        case .automatic: return groups.count > Self.horizontalThreshold
-        }
-    }
+    public var isHorizontal: Bool { orientation.isHorizontal(categoryCount: groups.count) }
 
     public func preferredHeight(forWidth width: Double) -> Double {
         guard isHorizontal else { return (width * 0.62).rounded() }

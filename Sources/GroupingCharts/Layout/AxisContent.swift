@@ -84,4 +84,16 @@ public enum CategoryOrientation: Equatable, Sendable {
     case vertical
     /// One row per category, values along x (labels read horizontally; many groups).
     case horizontal
+
+    /// Categories beyond which `.automatic` lays them out as rows.
+    public static let horizontalThreshold = 15
+
+    /// Whether `count` categories are drawn as rows under this choice.
+    public func isHorizontal(categoryCount count: Int) -> Bool {
+        switch self {
+        case .horizontal: return true
+        case .vertical: return false
+        case .automatic: return count > Self.horizontalThreshold
+        }
+    }
 }

@@ -15,11 +15,10 @@ import Foundation
 /// Functions*, ch. 11 for both reductions).
 @usableFromInline
 enum FastMath {
+    /// e^f for the reduced argument |f| ≤ ln2/2: its Taylor series to degree 12 (Horner),
+    /// whose truncation error is below 2⁻⁵³ on that interval.
     @inlinable @inline(__always)
-    static func exp(_ x: Double) -> Double {
-        if x < -708 { return 0 }
-        let n = (x * 1.4426950408889634).rounded(.toNearestOrEven)
-        let f = (x - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+    static func expReduced(_ f: Double) -> Double {
         var p = 1.0 / 479_001_600
         p = p * f + 1.0 / 39_916_800
         p = p * f + 1.0 / 3_628_800
@@ -32,7 +31,15 @@ enum FastMath {
         p = p * f + 1.0 / 6
         p = p * f + 0.5
         p = p * f + 1
-        p = p * f + 1
+        return p * f + 1
+    }
+
+    @inlinable @inline(__always)
+    static func exp(_ x: Double) -> Double {
+        if x < -708 { return 0 }
+        let n = (x * 1.4426950408889634).rounded(.toNearestOrEven)
+        let f = (x - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+        let p = expReduced(f)
         let exponent = Int64(n) + 1023
         if exponent >= 2047 { return .infinity }
         return p * Double(bitPattern: UInt64(exponent) << 52)
@@ -48,19 +55,7 @@ enum FastMath {
         let shifted = clamped * 1.4426950408889634 + magic
         let n = shifted - magic
         let f = (clamped - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
-        var p = 1.0 / 479_001_600
-        p = p * f + 1.0 / 39_916_800
-        p = p * f + 1.0 / 3_628_800
-        p = p * f + 1.0 / 362_880
-        p = p * f + 1.0 / 40320
-        p = p * f + 1.0 / 5040
-        p = p * f + 1.0 / 720
-        p = p * f + 1.0 / 120
-        p = p * f + 1.0 / 24
-        p = p * f + 1.0 / 6
-        p = p * f + 0.5
-        p = p * f + 1
-        p = p * f + 1
+        let p = expReduced(f)
         let bits = (shifted.bitPattern &- 0x4338_0000_0000_0000 &+ 1023) &<< 52
         return p * Double(bitPattern: bits)
     }

@@ -159,11 +159,9 @@ public struct BoxPlotChart: Chart {
         let axes = ChartScaffold.drawWithAxes(
             in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
         ) { body in
-            horizontal
-                ? AxesLayout(
-                    body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
-                : AxesLayout(
-                    body: body, x: .category(categoryAxis), y: .value(valueAxis), renderer: renderer, style: style)
+            AxesLayout(
+                body: body, categories: categoryAxis, values: valueAxis, horizontal: horizontal, renderer: renderer,
+                style: style)
         }
         axes.draw(renderer: renderer)
 

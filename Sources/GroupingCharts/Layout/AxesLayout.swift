@@ -30,6 +30,19 @@ struct AxesLayout {
     private let xMapping: AxisMapping
     private let yMapping: AxisMapping
 
+    /// Categories against values: categories down the y axis when `horizontal` (one row per
+    /// group), else along x.
+    init(
+        body: Rect, categories: CategoryAxis, values: ValueAxis, horizontal: Bool, renderer: Renderer,
+        style: ChartStyle
+    ) {
+        if horizontal {
+            self.init(body: body, x: .value(values), y: .category(categories), renderer: renderer, style: style)
+        } else {
+            self.init(body: body, x: .category(categories), y: .value(values), renderer: renderer, style: style)
+        }
+    }
+
     init(body: Rect, x: Content, y: Content, renderer: Renderer, style: ChartStyle) {
         self.style = style
         self.x = x

@@ -4,61 +4,63 @@ import XCTest
 
 @testable import GroupingCore
 
-/// The windowed theta quantiles of `CreatorPosterior.creator` equal the type-7 quantiles of
-/// all S theta draws, also where the posterior is far from normal (fallback path).
+/// `CreatorPass` against the direct computation over all S draws: the windowed theta
+/// quantiles equal the type-7 quantiles of the S theta draws (also where the posterior is far
+/// from normal and the fallback runs), and PSIS-LOO equals `PSIS.smooth` / `LeaveOneOut` on the
+/// explicit log-likelihood row.
 final class CreatorPosteriorTests: XCTestCase {
-    func testCreatorQuantilesEqualFullQuantiles() {
+    func testCreatorPassEqualsTheDirectComputation() {
         var generator = SeededGenerator(seed: 4)
-        let total = 2000
-        for shape in 0..<3 {
-            // segments of tau nodes; mu draws either Gaussian, or bimodal (fallback likely)
-            let segments = [
-                CreatorPosterior.Segment(tauSquared: 0.01, start: 0, end: 700),
-                CreatorPosterior.Segment(tauSquared: 0.04, start: 700, end: 1500),
-                CreatorPosterior.Segment(tauSquared: 0.09, start: 1500, end: total),
-            ]
+        let runSizes = [700, 801, 499, 3]
+        let tauSquared = [0.01, 0.04, 0.09, 0.2]
+        let total = runSizes.reduce(0, +)
+        for shape in 0..<4 {
+            // mu draws Gaussian, or bimodal (fallback likely), or with one far outlier.
             let mu: [Double] = (0..<total).map { s in
                 let base = RandomVariates.normal(mean: 0.3, sd: 0.05, using: &generator)
-                return shape == 2 && s % 2 == 0 ? base + 3 : base
+                if shape == 2 && s % 2 == 0 { return base + 3 }
+                if shape == 3 && s == 17 { return base + 40 }
+                return base
             }
-            let z = (0..<total).map { _ in RandomVariates.standardNormal(using: &generator) }
+            let layout = CreatorDrawLayout(tauSquared: tauSquared, runSizes: runSizes, muGroup: [mu], seed: 5)
             let y = shape == 1 ? 2.0 : 0.5
             let se = 0.2
-            let buffers = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * total)
-            defer { buffers.deallocate() }
-            buffers.initialize(repeating: 0)
-            let scratch = CreatorPosterior.Scratch(
-                ratios: UnsafeMutableBufferPointer(rebasing: buffers[0..<total]),
-                lowWindow: UnsafeMutableBufferPointer(rebasing: buffers[total..<(2 * total)]),
-                highWindow: UnsafeMutableBufferPointer(rebasing: buffers[(2 * total)..<(3 * total)]),
-                other: UnsafeMutableBufferPointer(rebasing: buffers[(3 * total)..<(4 * total)]))
-            let result = segments.withUnsafeBufferPointer { segmentBuffer in
-                mu.withUnsafeBufferPointer { muBuffer in
-                    z.withUnsafeBufferPointer { zBuffer in
-                        CreatorPosterior.creator(
-                            y: y, se: se, mu: muBuffer, z: zBuffer, segments: segmentBuffer, scratch: scratch,
-                            tailLength: PSIS.tailLength(sampleCount: total))
-                    }
-                }
-            }
+            let offset = layout.offset(creator: 0)  // the data below holds one creator, index 0
+            let data = HierarchicalModelData(effects: [y], ses: [se], codes: [0], groupCount: 1)
+            let output = CreatorPosterior.compute(data: data, layout: layout)
+
+            // Direct: every draw in layout order, with the normals the pass reads.
             var thetas: [Double] = []
             var ll: [Double] = []
-            for segment in segments {
-                let v = se * se + segment.tauSquared
-                for s in segment.start..<segment.end {
-                    let shrink = se * se / v
-                    thetas.append(y + shrink * (mu[s] - y) + (se * se * segment.tauSquared / v).squareRoot() * z[s])
-                    ll.append(-0.5 * log(2 * Double.pi * v) - 0.5 * (y - mu[s]) * (y - mu[s]) / v)
+            var means: [Double] = []
+            var variances: [Double] = []
+            for run in layout.runs {
+                let v = se * se + run.tauSquared
+                let shrink = se * se / v
+                for p in run.start..<run.end {
+                    let m = layout.muGroup[p]
+                    means.append(y + shrink * (m - y))
+                    variances.append(se * se * run.tauSquared / v)
+                    thetas.append(
+                        y + shrink * (m - y) + (se * se * run.tauSquared / v).squareRoot()
+                            * layout.normals[offset + p])
+                    ll.append(-0.5 * log(2 * Double.pi * v) - 0.5 * (y - m) * (y - m) / v)
                 }
             }
-            assertClose(SampleQuantile.type7(thetas, 0.025), result.lower, rel: 1e-13, "shape \(shape)")
-            assertClose(SampleQuantile.type7(thetas, 0.975), result.upper, rel: 1e-13, "shape \(shape)")
+            XCTAssertEqual(thetas.count, total)
+            let mean = means.reduce(0, +) / Double(total)
+            let second = zip(means, variances).reduce(0) { $0 + $1.0 * $1.0 + $1.1 } / Double(total)
+            assertClose(mean, output.thetaMean[0], rel: 1e-12, "shape \(shape)")
+            assertClose((second - mean * mean).squareRoot(), output.thetaSD[0], rel: 1e-8, "shape \(shape)")
+            assertClose(SampleQuantile.type7(thetas, 0.025), output.thetaLower[0], rel: 1e-13, "shape \(shape)")
+            assertClose(SampleQuantile.type7(thetas, 0.975), output.thetaUpper[0], rel: 1e-13, "shape \(shape)")
             let loo = LeaveOneOut.pointwise(logLikelihood: [ll])[0]
             let reference = PSIS.smooth(logRatios: ll.map { -$0 })
             let elpd = LogSumExp.of(zip(reference.logWeights, ll).map { $0 + $1 })
-            assertClose(elpd, result.elpd, rel: 1e-10, "shape \(shape)")
-            assertClose(loo.elpd, result.elpd, rel: 1e-10)
-            assertClose(reference.k, result.k, rel: 1e-10)
+            assertClose(elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
+            assertClose(loo.elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
+            assertClose(loo.lppd, output.lppd[0], rel: 1e-10, "shape \(shape)")
+            assertClose(reference.k, output.paretoK[0], rel: 1e-10, "shape \(shape)")
         }
     }
 }

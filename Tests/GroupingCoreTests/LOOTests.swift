@@ -114,6 +114,16 @@ final class LOOTests: XCTestCase {
         XCTAssertEqual(PSIS.tailLength(sampleCount: 100), 20)
     }
 
+    func testSmallSortSortsWithTies() {
+        var generator = SeededGenerator(seed: 8)
+        for count in [0, 1, 2, 17, 18, 190, 1000] {
+            var values = (0..<count).map { _ in Double(Int.random(in: 0..<40, using: &generator)) - 0.5 }
+            let expected = values.sorted()
+            values.withUnsafeMutableBufferPointer { SmallSort.sort($0) }
+            XCTAssertEqual(values, expected, "count \(count)")
+        }
+    }
+
     func testQuickSelectFindsOrderStatistic() {
         var generator = SeededGenerator(seed: 3)
         var values = (0..<1001).map { _ in Double(Int.random(in: 0..<50, using: &generator)) }

@@ -16,11 +16,11 @@ import Foundation
 @usableFromInline
 enum FastMath {
     /// e^f for the reduced argument |f| ≤ ln2/2: its Taylor series to degree 12 (Horner),
-    /// whose truncation error is below 2⁻⁵³ on that interval.
+    /// whose truncation error is below 2⁻⁵³ on that interval. Generic so that one polynomial
+    /// serves a Double and four lanes of a `SIMD4<Double>`.
     @inlinable @inline(__always)
-    static func expReduced(_ f: Double) -> Double {
-        var p = 1.0 / 479_001_600
-        p = p * f + 1.0 / 39_916_800
+    static func expReduced<V: PolynomialArgument>(_ f: V) -> V {
+        var p = f * (1.0 / 479_001_600) + 1.0 / 39_916_800
         p = p * f + 1.0 / 3_628_800
         p = p * f + 1.0 / 362_880
         p = p * f + 1.0 / 40320
@@ -60,6 +60,20 @@ enum FastMath {
         return p * Double(bitPattern: bits)
     }
 
+    /// `expNonPositive` on four lanes at once (the same reduction and polynomial; the
+    /// shifts and adds on the exponent bits are lane-wise integer operations).
+    @inlinable @inline(__always)
+    static func expNonPositive(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        let clamped = x.replacing(with: -708, where: x .< -708)
+        let magic = 6_755_399_441_055_744.0
+        let shifted = clamped * 1.4426950408889634 + magic
+        let n = shifted - magic
+        let f = (clamped - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+        let p = expReduced(f)
+        let bits = (unsafeBitCast(shifted, to: SIMD4<UInt64>.self) &- 0x4338_0000_0000_0000 &+ 1023) &<< 52
+        return p * unsafeBitCast(bits, to: SIMD4<Double>.self)
+    }
+
     @inlinable @inline(__always)
     static func log1p(_ u: Double) -> Double {
         let t = 1 + u
@@ -97,3 +111,15 @@ enum FastMath {
         return Double(e) * 0.6931471805599453 + 2 * s * p
     }
 }
+
+/// What `FastMath.expReduced` needs of its argument: products and adding a constant, for a
+/// Double and for a `SIMD4<Double>` alike.
+@usableFromInline
+protocol PolynomialArgument {
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Double) -> Self
+    static func + (lhs: Self, rhs: Double) -> Self
+}
+
+extension Double: PolynomialArgument {}
+extension SIMD4: PolynomialArgument where Scalar == Double {}

@@ -27,15 +27,13 @@ public enum LeaveOneOut {
     /// - Returns: one `Pointwise` per row.
     public static func pointwise(logLikelihood: [[Double]], reff: Double = 1) -> [Pointwise] {
         guard let s = logLikelihood.first?.count, s > 0 else { return [] }
-        let tailLength = PSIS.tailLength(sampleCount: s, reff: reff)
+        let plan = PSIS.TailPlan(sampleCount: s, reff: reff)
         var ratios = [Double](repeating: 0, count: s)
-        var tail = [Double](repeating: 0, count: s)
+        var scratch = [Double](repeating: 0, count: s + 4)
         return logLikelihood.map { row in
             for index in 0..<s { ratios[index] = -row[index] }
-            let result = ratios.withUnsafeMutableBufferPointer { r in
-                tail.withUnsafeMutableBufferPointer { t in
-                    PSIS.pointwise(ratios: r, tailLength: tailLength, tail: t)
-                }
+            let result = ratios.withUnsafeBufferPointer { r in
+                scratch.withUnsafeMutableBufferPointer { PSIS.pointwise(ratios: r, plan: plan, scratch: $0) }
             }
             return Pointwise(elpd: result.elpd, lppd: result.lppd, k: result.k)
         }

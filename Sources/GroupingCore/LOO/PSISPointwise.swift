@@ -1,0 +1,181 @@
+import Foundation
+
+/// PSIS-LOO of one observation without materialising its weights, in two parts:
+///
+/// 1. a pass over the S log ratios r_s = −log p(y_i | draw s) that yields `RatioSums`
+///    (max r, a lower bound of r, Σ exp(r − max), Σ exp(bound − r)) and keeps the
+///    *candidates*: every x = r − max at or above a guessed threshold that lies below the
+///    tail's cutoff. `pointwise(ratios:…)` is that pass for a buffer of ratios;
+///    `CreatorPass` fuses it with the rest of a creator's work;
+/// 2. `finish`, shared by both: select the cutoff among the candidates, smooth the tail with
+///    the generalized Pareto fit as `PSIS.smooth` does (ArviZ's `psislw`), and evaluate
+///
+///        elpd_i = log(n_body + Σ_tail exp(x̃_t − x_t)) − max r − log(Σ_body e^x + Σ_tail e^x̃)
+///        lppd_i = log((1/S) Σ_s exp(−r_s)) = −bound + log Σ exp(bound − r) − log S
+///
+///    using that in the body x̃ = x, so lw + ll = −max r − logsumexp(x̃) there and only the
+///    tail needs terms of its own (M ≈ 3√S of them).
+extension PSIS {
+    /// The sums of the pass over the S ratios of one observation.
+    public struct RatioSums: Sendable {
+        /// max_s r_s (exactly: the tail is truncated at the largest raw weight, x ≤ 0).
+        public var maximum: Double
+        /// Any value ≤ min_s r_s (the minimum itself for a plain buffer); it only scales the
+        /// lppd sum so that its terms cannot overflow.
+        public var lowerBound: Double
+        /// Σ_s exp(r_s − maximum).
+        public var sumExp: Double
+        /// Σ_s exp(lowerBound − r_s).
+        public var sumExpBelow: Double
+        /// S.
+        public var count: Int
+
+        public init(maximum: Double, lowerBound: Double, sumExp: Double, sumExpBelow: Double, count: Int) {
+            self.maximum = maximum
+            self.lowerBound = lowerBound
+            self.sumExp = sumExp
+            self.sumExpBelow = sumExpBelow
+            self.count = count
+        }
+    }
+
+    /// What depends only on S: the tail length M, the quantile levels' log(1 − (j − ½)/M) of the
+    /// smoothed tail, and the sub-sample used to guess the candidates' threshold.
+    public struct TailPlan: Sendable {
+        public let sampleCount: Int
+        public let tailLength: Int
+        /// log(1 − (j + ½)/M), j = 0…M−1.
+        let logSurvival: [Double]
+        /// Every `guessStride`-th ratio goes into the guess.
+        static let guessStride = 8
+
+        public init(sampleCount: Int, reff: Double = 1) {
+            self.sampleCount = sampleCount
+            let m = PSIS.tailLength(sampleCount: sampleCount, reff: reff)
+            tailLength = m
+            logSurvival = (0..<max(m, 0)).map { Foundation.log1p(-(Double($0) + 0.5) / Double(m)) }
+        }
+
+        /// The rank (0-based, ascending) in a sub-sample of `count` values of a threshold that
+        /// keeps about 2M + 60 candidates of S: ⌈2(M + 1)/stride⌉ + 8 sub-sample values above
+        /// it. nil when the sub-sample is too small to guess from (then every ratio is a
+        /// candidate).
+        func guessRank(subsampleCount count: Int) -> Int? {
+            guard count >= 64 else { return nil }
+            let above = (2 * (tailLength + 1)) / Self.guessStride + 8
+            let rank = count - 1 - above
+            return rank > 0 ? rank : nil
+        }
+    }
+
+    /// PSIS-LOO of one observation from a buffer of its S ratios r_s = −log p(y_i | draw s).
+    ///
+    /// - Parameters:
+    ///   - ratios: the S ratios (unchanged).
+    ///   - plan: `TailPlan(sampleCount: S, reff:)`.
+    ///   - scratch: at least S + 4 doubles.
+    /// - Complexity: O(S) plus O(M·√M) for the fit.
+    public static func pointwise(
+        ratios r: UnsafeBufferPointer<Double>, plan: TailPlan, scratch: UnsafeMutableBufferPointer<Double>
+    ) -> (elpd: Double, lppd: Double, k: Double) {
+        let s = r.count
+        var maximum = -Double.infinity
+        var minimum = Double.infinity
+        for value in r {
+            maximum = max(maximum, value)
+            minimum = min(minimum, value)
+        }
+        // Guess a threshold below the cutoff from every 8th ratio.
+        var guess = -Double.infinity
+        let stride = TailPlan.guessStride
+        let subsampleCount = s / stride
+        if let rank = plan.guessRank(subsampleCount: subsampleCount) {
+            for j in 0..<subsampleCount { scratch[j] = r[j * stride] - maximum }
+            guess = QuickSelect.select(UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), k: rank)
+        }
+        var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0, count: s)
+        var kept = 0
+        for value in r {
+            let x = value - maximum
+            sums.sumExp += FastMath.expNonPositive(x)
+            sums.sumExpBelow += FastMath.expNonPositive(minimum - value)
+            scratch[kept] = x
+            kept &+= x >= guess ? 1 : 0
+        }
+        if kept < plan.tailLength + 1 {
+            for (index, value) in r.enumerated() { scratch[index] = value - maximum }
+            kept = s
+        }
+        return finish(sums: sums, candidates: UnsafeMutableBufferPointer(rebasing: scratch[0..<kept]), plan: plan)
+    }
+
+    /// Part 2 (see the type's extension): the cutoff, the smoothed tail and the pointwise
+    /// values.
+    ///
+    /// - Parameters:
+    ///   - sums: from the pass.
+    ///   - candidates: x = r − max for every draw at or above a threshold ≤ the cutoff (all
+    ///     S draws when in doubt), at least M + 1 of them; reordered.
+    ///   - plan: the tail plan for S.
+    @inlinable
+    public static func finish(
+        sums: RatioSums, candidates: UnsafeMutableBufferPointer<Double>, plan: TailPlan
+    ) -> (elpd: Double, lppd: Double, k: Double) {
+        finishCore(sums: sums, candidates: candidates, plan: plan)
+    }
+
+    @usableFromInline
+    static func finishCore(
+        sums: RatioSums, candidates: UnsafeMutableBufferPointer<Double>, plan: TailPlan
+    ) -> (elpd: Double, lppd: Double, k: Double) {
+        let s = sums.count
+        let tailLength = min(plan.tailLength, candidates.count - 1)
+        let cutoffIndex = candidates.count - tailLength - 1
+        let cutoff = max(QuickSelect.select(candidates, k: cutoffIndex), logTiny)
+        // The tail: the candidates after the cutoff that lie strictly above it, to the front.
+        var tailCount = 0
+        for index in (cutoffIndex + 1)..<candidates.count where candidates[index] > cutoff {
+            candidates[tailCount] = candidates[index]
+            tailCount += 1
+        }
+        let tail = UnsafeMutableBufferPointer(rebasing: candidates[0..<tailCount])
+        SmallSort.sort(tail)
+        // The tail's exceedances e^x − e^cutoff (ascending), in place, and Σ e^x.
+        let expCutoff = Foundation.exp(cutoff)
+        var tailRawSum = 0.0
+        for j in 0..<tailCount {
+            let weight = tail[j] > -708 ? FastMath.expNonPositive(tail[j]) : Foundation.exp(tail[j])
+            tailRawSum += weight
+            tail[j] = weight - expCutoff
+        }
+        let bodySum = max(sums.sumExp - tailRawSum, 0)
+        let bodyCount = s - tailCount
+
+        var k = Double.infinity
+        var tailWeightSum = tailRawSum  // Σ exp(x̃_t)
+        var tailRatioSum = Double(tailCount)  // Σ exp(x̃_t − x_t)
+        if tailCount > 4 {
+            let fit = GeneralizedParetoFit.fit(sorted: UnsafeBufferPointer(tail))
+            k = fit.k
+            if k.isFinite && fit.sigma > 0 {
+                tailWeightSum = 0
+                tailRatioSum = 0
+                let count = Double(tailCount)
+                for j in 0..<tailCount {
+                    let logSurvival =
+                        tailCount == plan.tailLength
+                        ? plan.logSurvival[j] : Foundation.log1p(-(Double(j) + 0.5) / count)
+                    let q = GeneralizedParetoFit.quantile(logSurvival: logSurvival, k: fit.k, sigma: fit.sigma)
+                    // x̃ = min(log(q + e^cutoff), 0): the weight is truncated at the largest raw one.
+                    let smoothed = min(q + expCutoff, 1)
+                    tailWeightSum += smoothed
+                    tailRatioSum += smoothed / (tail[j] + expCutoff)
+                }
+            }
+        }
+        let normaliser = Foundation.log(bodySum + tailWeightSum)
+        let elpd = Foundation.log(Double(bodyCount) + tailRatioSum) - sums.maximum - normaliser
+        let lppd = -sums.lowerBound + Foundation.log(sums.sumExpBelow) - Foundation.log(Double(s))
+        return (elpd, lppd, k)
+    }
+}

@@ -15,6 +15,7 @@ final class CreatorPosteriorTests: XCTestCase {
         let tauSquared = [0.01, 0.04, 0.09, 0.2]
         let total = runSizes.reduce(0, +)
         for shape in 0..<4 {
+          for withSeries in [true, false] {
             // mu draws Gaussian, or bimodal (fallback likely), or with one far outlier.
             let mu: [Double] = (0..<total).map { s in
                 let base = RandomVariates.normal(mean: 0.3, sd: 0.05, using: &generator)
@@ -22,7 +23,8 @@ final class CreatorPosteriorTests: XCTestCase {
                 if shape == 3 && s == 17 { return base + 40 }
                 return base
             }
-            let layout = CreatorDrawLayout(tauSquared: tauSquared, runSizes: runSizes, muGroup: [mu], seed: 5)
+            let layout = CreatorDrawLayout(
+                tauSquared: tauSquared, runSizes: runSizes, muGroup: [mu], seed: 5, seriesGroups: [withSeries])
             let y = shape == 1 ? 2.0 : 0.5
             let se = 0.2
             let offset = layout.offset(creator: 0)  // the data below holds one creator, index 0
@@ -61,6 +63,43 @@ final class CreatorPosteriorTests: XCTestCase {
             assertClose(loo.elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
             assertClose(loo.lppd, output.lppd[0], rel: 1e-10, "shape \(shape)")
             assertClose(reference.k, output.paretoK[0], rel: 1e-10, "shape \(shape)")
+          }
         }
+    }
+
+    /// The series sums of a run equal the sums over its draws, for short and long series;
+    /// nil when the series would be too long.
+    func testExponentialSumsEqualTheDirectSums() throws {
+        var generator = SeededGenerator(seed: 9)
+        let t = (0..<301).map { _ in 2 * RandomVariates.uniformOpen(using: &generator) - 1 }
+        var sums = [Double](repeating: 0, count: CreatorDrawLayout.seriesOrder + 1)
+        for value in t {
+            var power = 1.0
+            for q in sums.indices {
+                sums[q] += power
+                power *= value
+            }
+        }
+        let scratch = CreatorPass.Scratch(
+            layout: CreatorDrawLayout(tauSquared: [1], runSizes: [4], muGroup: [[0, 1, 2, 3]], seed: 1))
+        defer { scratch.deallocate() }
+        for (a, b) in [(0.0, 0.0), (0.05, 0.01), (-0.3, 0.2), (0.7, 0.3), (-1.0, 0.05)] {
+            let plus = t.reduce(0) { $0 + exp(a * $1 + b * $1 * $1) }
+            let minus = t.reduce(0) { $0 + exp(-(a * $1 + b * $1 * $1)) }
+            let series = try XCTUnwrap(
+                sums.withUnsafeBufferPointer {
+                    CreatorPass.exponentialSums(
+                        a: a, b: b, powerSums: $0.baseAddress!, scratch: scratch.series,
+                        reciprocals: UnsafeBufferPointer(scratch.reciprocals))
+                }, "a \(a) b \(b)")
+            assertClose(plus, series.plus, rel: 1e-14, "a \(a) b \(b)")
+            assertClose(minus, series.minus, rel: 1e-14, "a \(a) b \(b)")
+        }
+        let tooLong = sums.withUnsafeBufferPointer {
+            CreatorPass.exponentialSums(
+                a: 6, b: 2, powerSums: $0.baseAddress!, scratch: scratch.series,
+                reciprocals: UnsafeBufferPointer(scratch.reciprocals))
+        }
+        XCTAssertNil(tooLong)
     }
 }

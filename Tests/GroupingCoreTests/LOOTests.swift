@@ -124,6 +124,39 @@ final class LOOTests: XCTestCase {
         }
     }
 
+    /// The bucketed tail equals the tail of a full sort: the (M+1)-th largest as the cutoff
+    /// (at least the floor), the values strictly above it ascending; with ties, equal values
+    /// and a skewed spread.
+    func testTailSelectionEqualsSorting() {
+        var generator = SeededGenerator(seed: 12)
+        let selection = TailSelection(capacity: 5000)
+        defer { selection.deallocate() }
+        for trial in 0..<40 {
+            let count = [1, 2, 50, 191, 400, 4000][trial % 6]
+            var values: [Double] = (0..<count).map { _ in
+                let u = RandomVariates.uniformOpen(using: &generator)
+                switch trial % 4 {
+                case 0: return -30 * u
+                case 1: return -Double(Int(10 * u))  // ties
+                case 2: return u < 0.99 ? -1000 - u : -u  // most values far below the rest
+                default: return -5
+                }
+            }
+            let tailLength = 190
+            let floor = trial % 5 == 0 ? -3.0 : -800
+            let sorted = values.sorted()
+            let wanted = min(tailLength, count - 1) + 1
+            let cutoff = max(sorted[count - wanted], floor)
+            let expectedTail = sorted.filter { $0 > cutoff }
+            let result = values.withUnsafeMutableBufferPointer {
+                let r = selection.select($0, tailLength: tailLength, floor: floor)
+                return (r.cutoff, Array(r.tail))
+            }
+            XCTAssertEqual(result.0, cutoff, "trial \(trial)")
+            XCTAssertEqual(result.1, expectedTail, "trial \(trial)")
+        }
+    }
+
     func testQuickSelectFindsOrderStatistic() {
         var generator = SeededGenerator(seed: 3)
         var values = (0..<1001).map { _ in Double(Int.random(in: 0..<50, using: &generator)) }

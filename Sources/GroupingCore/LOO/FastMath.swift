@@ -37,11 +37,14 @@ enum FastMath {
     @inlinable @inline(__always)
     static func exp(_ x: Double) -> Double {
         if x < -708 { return 0 }
-        let n = (x * 1.4426950408889634).rounded(.toNearestOrEven)
+        if !(x < 709.78) { return x.isNaN ? x : .infinity }
+        // n = round(x/ln2) by the 1.5·2⁵² shift (`rounded` would call the C library's rint).
+        let magic = 6_755_399_441_055_744.0
+        let n = (x * 1.4426950408889634 + magic) - magic
         let f = (x - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
         let p = expReduced(f)
         let exponent = Int64(n) + 1023
-        if exponent >= 2047 { return .infinity }
+        if exponent >= 2047 { return p * 2 * Double(bitPattern: UInt64(2046) << 52) }
         return p * Double(bitPattern: UInt64(exponent) << 52)
     }
 
@@ -86,7 +89,7 @@ enum FastMath {
     /// Natural log of a positive normal double.
     @inlinable @inline(__always)
     static func log(_ t: Double) -> Double {
-        if t < Double.leastNormalMagnitude { return Foundation.log(t) }
+        guard t >= Double.leastNormalMagnitude && t < .infinity else { return Foundation.log(t) }
         let bits = t.bitPattern
         var e = Int64((bits >> 52) & 0x7FF) - 1023
         var m = Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)

@@ -29,12 +29,11 @@ public enum LeaveOneOut {
         guard let s = logLikelihood.first?.count, s > 0 else { return [] }
         let plan = PSIS.TailPlan(sampleCount: s, reff: reff)
         var ratios = [Double](repeating: 0, count: s)
-        var scratch = [Double](repeating: 0, count: s + 4)
+        let workspace = PSIS.Workspace(sampleCount: s)
+        defer { workspace.deallocate() }
         return logLikelihood.map { row in
             for index in 0..<s { ratios[index] = -row[index] }
-            let result = ratios.withUnsafeBufferPointer { r in
-                scratch.withUnsafeMutableBufferPointer { PSIS.pointwise(ratios: r, plan: plan, scratch: $0) }
-            }
+            let result = ratios.withUnsafeBufferPointer { PSIS.pointwise(ratios: $0, plan: plan, workspace: workspace) }
             return Pointwise(elpd: result.elpd, lppd: result.lppd, k: result.k)
         }
     }

@@ -39,6 +39,24 @@ extension PSIS {
         }
     }
 
+    /// One worker's buffers for PSIS over S draws, reused observation after observation.
+    public struct Workspace {
+        /// The candidates (S + 4 doubles, so that a pass may store unconditionally).
+        public let candidates: UnsafeMutableBufferPointer<Double>
+        let selection: TailSelection
+
+        public init(sampleCount: Int) {
+            candidates = .allocate(capacity: sampleCount + 4)
+            candidates.initialize(repeating: 0)
+            selection = TailSelection(capacity: sampleCount + 4)
+        }
+
+        public func deallocate() {
+            candidates.deallocate()
+            selection.deallocate()
+        }
+    }
+
     /// What depends only on S: the tail length M, the quantile levels' log(1 − (j − ½)/M) of the
     /// smoothed tail, and the sub-sample used to guess the candidates' threshold.
     public struct TailPlan: Sendable {
@@ -47,7 +65,7 @@ extension PSIS {
         /// log(1 − (j + ½)/M), j = 0…M−1.
         let logSurvival: [Double]
         /// Every `guessStride`-th ratio goes into the guess.
-        static let guessStride = 8
+        static let guessStride = 16
 
         public init(sampleCount: Int, reff: Double = 1) {
             self.sampleCount = sampleCount
@@ -56,15 +74,42 @@ extension PSIS {
             logSurvival = (0..<max(m, 0)).map { Foundation.log1p(-(Double($0) + 0.5) / Double(m)) }
         }
 
-        /// The rank (0-based, ascending) in a sub-sample of `count` values of a threshold that
-        /// keeps about 2M + 60 candidates of S: ⌈2(M + 1)/stride⌉ + 8 sub-sample values above
-        /// it. nil when the sub-sample is too small to guess from (then every ratio is a
-        /// candidate).
-        func guessRank(subsampleCount count: Int) -> Int? {
-            guard count >= 64 else { return nil }
+        /// A threshold below the cutoff, guessed from a systematic sub-sample of the values
+        /// x = r − max (every `guessStride`-th): a bucket edge with at least
+        /// 2(M + 1)/stride + 8 sub-sample values above it, so that about 2M + 130 of the S
+        /// values are expected above it and fewer than M + 1 only with negligible probability
+        /// (the caller then takes all S). −∞ when the sub-sample is too small to guess from.
+        ///
+        /// - Parameters:
+        ///   - subsample: the sub-sample's values (unchanged).
+        ///   - workspace: its bucket counts are used.
+        func guess(subsample: UnsafeMutableBufferPointer<Double>, workspace: Workspace) -> Double {
+            guard subsample.count >= 64 else { return -.infinity }
             let above = (2 * (tailLength + 1)) / Self.guessStride + 8
-            let rank = count - 1 - above
-            return rank > 0 ? rank : nil
+            guard above < subsample.count else { return -.infinity }
+            var low = Double.infinity
+            var high = -Double.infinity
+            for value in subsample {
+                low = min(low, value)
+                high = max(high, value)
+            }
+            guard high > low, (high - low).isFinite else { return -.infinity }
+            let bucketCount = 256
+            let counts = workspace.selection.counts
+            for b in 0..<bucketCount { counts[b] = 0 }
+            let scale = Double(bucketCount) / (high - low)
+            for value in subsample {
+                let t = (value - low) * scale
+                counts[t < Double(bucketCount) ? Int(t) : bucketCount - 1] &+= 1
+            }
+            var b = bucketCount - 1
+            var count = Int(counts[b])
+            while count < above {
+                b -= 1
+                count += Int(counts[b])
+            }
+            // One bucket lower: the edge is then safely below every value counted.
+            return b >= 1 ? low + Double(b - 1) / scale : -.infinity
         }
     }
 
@@ -73,11 +118,12 @@ extension PSIS {
     /// - Parameters:
     ///   - ratios: the S ratios (unchanged).
     ///   - plan: `TailPlan(sampleCount: S, reff:)`.
-    ///   - scratch: at least S + 4 doubles.
+    ///   - workspace: for S draws.
     /// - Complexity: O(S) plus O(M·√M) for the fit.
     public static func pointwise(
-        ratios r: UnsafeBufferPointer<Double>, plan: TailPlan, scratch: UnsafeMutableBufferPointer<Double>
+        ratios r: UnsafeBufferPointer<Double>, plan: TailPlan, workspace: Workspace
     ) -> (elpd: Double, lppd: Double, k: Double) {
+        let scratch = workspace.candidates
         let s = r.count
         var maximum = -Double.infinity
         var minimum = Double.infinity
@@ -85,14 +131,12 @@ extension PSIS {
             maximum = max(maximum, value)
             minimum = min(minimum, value)
         }
-        // Guess a threshold below the cutoff from every 8th ratio.
-        var guess = -Double.infinity
+        // Guess a threshold below the cutoff from a sub-sample.
         let stride = TailPlan.guessStride
         let subsampleCount = s / stride
-        if let rank = plan.guessRank(subsampleCount: subsampleCount) {
-            for j in 0..<subsampleCount { scratch[j] = r[j * stride] - maximum }
-            guess = QuickSelect.select(UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), k: rank)
-        }
+        for j in 0..<subsampleCount { scratch[j] = r[j * stride] - maximum }
+        let guess = plan.guess(
+            subsample: UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), workspace: workspace)
         var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0, count: s)
         var kept = 0
         for value in r {
@@ -106,7 +150,7 @@ extension PSIS {
             for (index, value) in r.enumerated() { scratch[index] = value - maximum }
             kept = s
         }
-        return finish(sums: sums, candidates: UnsafeMutableBufferPointer(rebasing: scratch[0..<kept]), plan: plan)
+        return finish(sums: sums, candidateCount: kept, plan: plan, workspace: workspace)
     }
 
     /// Part 2 (see the type's extension): the cutoff, the smoothed tail and the pointwise
@@ -114,32 +158,17 @@ extension PSIS {
     ///
     /// - Parameters:
     ///   - sums: from the pass.
-    ///   - candidates: x = r − max for every draw at or above a threshold ≤ the cutoff (all
-    ///     S draws when in doubt), at least M + 1 of them; reordered.
+    ///   - candidateCount: how many candidates `workspace.candidates` holds: x = r − max for
+    ///     every draw at or above a threshold ≤ the cutoff (all S draws when in doubt), at
+    ///     least M + 1 of them; reordered.
     ///   - plan: the tail plan for S.
-    @inlinable
     public static func finish(
-        sums: RatioSums, candidates: UnsafeMutableBufferPointer<Double>, plan: TailPlan
-    ) -> (elpd: Double, lppd: Double, k: Double) {
-        finishCore(sums: sums, candidates: candidates, plan: plan)
-    }
-
-    @usableFromInline
-    static func finishCore(
-        sums: RatioSums, candidates: UnsafeMutableBufferPointer<Double>, plan: TailPlan
+        sums: RatioSums, candidateCount: Int, plan: TailPlan, workspace: Workspace
     ) -> (elpd: Double, lppd: Double, k: Double) {
         let s = sums.count
-        let tailLength = min(plan.tailLength, candidates.count - 1)
-        let cutoffIndex = candidates.count - tailLength - 1
-        let cutoff = max(QuickSelect.select(candidates, k: cutoffIndex), logTiny)
-        // The tail: the candidates after the cutoff that lie strictly above it, to the front.
-        var tailCount = 0
-        for index in (cutoffIndex + 1)..<candidates.count where candidates[index] > cutoff {
-            candidates[tailCount] = candidates[index]
-            tailCount += 1
-        }
-        let tail = UnsafeMutableBufferPointer(rebasing: candidates[0..<tailCount])
-        SmallSort.sort(tail)
+        let candidates = UnsafeMutableBufferPointer(rebasing: workspace.candidates[0..<candidateCount])
+        let (cutoff, tail) = workspace.selection.select(candidates, tailLength: plan.tailLength, floor: logTiny)
+        let tailCount = tail.count
         // The tail's exceedances e^x − e^cutoff (ascending), in place, and Σ e^x.
         let expCutoff = Foundation.exp(cutoff)
         var tailRawSum = 0.0

@@ -1,6 +1,12 @@
-/// In-place selection of the k-th smallest element (Hoare's FIND with median-of-three
-/// pivots): afterwards `values[k]` holds it, everything before is ≤ and everything after
-/// is ≥ it.
+/// In-place selection of the k-th smallest element: afterwards `values[k]` holds it,
+/// everything before is ≤ and everything after is ≥ it.
+///
+/// Quickselect (Hoare's FIND) with a median-of-three pivot and Lomuto's partition written
+/// without branches on the data (every element is swapped with the boundary; the boundary
+/// advances by the comparison's outcome), which on random doubles avoids the branch
+/// mispredictions that dominate a classic partition. Many equal values make Lomuto's
+/// partition lopsided, so after 2·log₂(n) + 8 rounds the rest is finished by Hoare's
+/// partition, which splits ties evenly.
 ///
 /// - Complexity: O(n) expected.
 @usableFromInline
@@ -9,9 +15,54 @@ enum QuickSelect {
     static func select(_ values: UnsafeMutableBufferPointer<Double>, k: Int) -> Double {
         var low = 0
         var high = values.count - 1
+        var rounds = 2 * (Int.bitWidth - values.count.leadingZeroBitCount) + 8
+        while high - low > 8 {
+            rounds -= 1
+            if rounds == 0 { return hoare(values, k: k, low: low, high: high) }
+            let middle = low + (high - low) / 2
+            // median of three to values[high]
+            if values[middle] < values[low] { values.swapAt(middle, low) }
+            if values[high] < values[low] { values.swapAt(high, low) }
+            if values[middle] < values[high] { values.swapAt(high, middle) }
+            let pivot = values[high]
+            var boundary = low
+            for j in low..<high {
+                let value = values[j]
+                values[j] = values[boundary]
+                values[boundary] = value
+                boundary &+= value < pivot ? 1 : 0
+            }
+            values.swapAt(boundary, high)
+            // values[low..<boundary] < pivot = values[boundary] ≤ values[boundary+1...high]
+            if k < boundary {
+                high = boundary - 1
+            } else if k > boundary {
+                low = boundary + 1
+            } else {
+                return pivot
+            }
+        }
+        // A few left: insertion sort.
+        if high > low {
+            for i in (low + 1)...high {
+                let value = values[i]
+                var j = i
+                while j > low && values[j - 1] > value {
+                    values[j] = values[j - 1]
+                    j -= 1
+                }
+                values[j] = value
+            }
+        }
+        return values[k]
+    }
+
+    /// Hoare's partition with a median-of-three pivot, on values[low...high].
+    private static func hoare(_ values: UnsafeMutableBufferPointer<Double>, k: Int, low: Int, high: Int) -> Double {
+        var low = low
+        var high = high
         while high > low {
             let middle = low + (high - low) / 2
-            // median of three into values[middle]
             if values[middle] < values[low] { values.swapAt(middle, low) }
             if values[high] < values[low] { values.swapAt(high, low) }
             if values[high] < values[middle] { values.swapAt(high, middle) }

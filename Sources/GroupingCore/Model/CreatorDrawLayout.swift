@@ -5,9 +5,15 @@
 ///   v = se² + tau², log v and shrinkage weight are constants;
 /// - each run padded to a multiple of `lanes` positions, so that the pass reads whole
 ///   `SIMD4` chunks (pads repeat the run's last draw and are masked out);
-/// - mu_group per group in that order, and per (group, run) the count, mean, centred sum of
-///   squares, minimum and maximum of mu_group: these give each creator's theta moments and
-///   the exact largest ratio in O(runs), before its pass;
+/// - mu_group per group in that order, sorted within each run (draws of one run are
+///   exchangeable: they share tau), and per (group, run) the mean, centred sum of squares,
+///   minimum and maximum of mu_group: these give each creator's theta moments and the exact
+///   largest ratio in O(runs), before its pass; sorted, a creator's ratios fall from each end
+///   of a run towards its middle, so the PSIS tail candidates are found by scanning the ends;
+/// - for the groups that hold most creators, per (group, run) the normalised power sums
+///   P̃_q = Σ_s (δ_s/ρ)^q, q = 0…`seriesOrder`, of δ_s = mu_s − mean (ρ = max |δ_s|), from
+///   which `CreatorPass` sums the run's e^(r − max) and e^(bound − r) as a series instead of
+///   draw by draw;
 /// - a table of standard normals for the theta draws, read from a creator-specific offset
 ///   (`offset(creator:)`), twice as long as the layout so that every offset has a full
 ///   window.
@@ -30,7 +36,17 @@ struct CreatorDrawLayout: Sendable {
         var centredSquares: Double
         var low: Double
         var high: Double
+        /// ρ = max |mu − mean|.
+        var radius: Double
+        /// Index of P̃_0 in `powerSums`, or −1 when the group has none.
+        var seriesStart: Int
     }
+
+    /// The highest power kept, 2·J for series of up to J = 20 orders.
+    static let seriesOrder = 40
+    /// At most this many groups (the largest) get power sums: 2,048 × 75 runs × 41 doubles
+    /// is 50 MB at most.
+    static let seriesGroupLimit = 2048
 
     let sampleCount: Int
     let paddedCount: Int
@@ -40,6 +56,8 @@ struct CreatorDrawLayout: Sendable {
     let muGroup: [Double]
     /// [g · runs.count + run]
     let moments: [RunMoments]
+    /// P̃_0…P̃_seriesOrder per (group, run) that has them.
+    let powerSums: [Double]
     /// 2 · paddedCount standard normals.
     let normals: [Double]
 
@@ -48,7 +66,8 @@ struct CreatorDrawLayout: Sendable {
     ///   - runSizes: the number of draws of each run (all > 0).
     ///   - muGroup: [group][draw], draws in run order (run 0's draws first).
     ///   - seed: seeds the table of normals.
-    init(tauSquared: [Double], runSizes: [Int], muGroup: [[Double]], seed: UInt64) {
+    ///   - seriesGroups: the groups that get power sums (default: all, up to the limit).
+    init(tauSquared: [Double], runSizes: [Int], muGroup: [[Double]], seed: UInt64, seriesGroups: [Bool]? = nil) {
         let lanes = Self.lanes
         var runs: [Run] = []
         var position = 0
@@ -65,30 +84,49 @@ struct CreatorDrawLayout: Sendable {
         var laidOut = [Double](repeating: 0, count: muGroup.count * paddedCount)
         var moments: [RunMoments] = []
         moments.reserveCapacity(muGroup.count * runs.count)
+        var powerSums: [Double] = []
+        let order = Self.seriesOrder
         for (g, values) in muGroup.enumerated() {
+            let withSeries = seriesGroups?[g] ?? (g < Self.seriesGroupLimit)
             var source = 0
             for run in runs {
+                let sorted = values[source..<(source + run.count)].sorted()
+                source += run.count
+                let base = g * paddedCount
                 var sum = 0.0
-                var low = Double.infinity
-                var high = -Double.infinity
-                for p in run.start..<run.end {
-                    let value = values[source + p - run.start]
-                    laidOut[g * paddedCount + p] = value
+                for (j, value) in sorted.enumerated() {
+                    laidOut[base + run.start + j] = value
                     sum += value
-                    low = min(low, value)
-                    high = max(high, value)
                 }
-                for p in run.end..<run.paddedEnd { laidOut[g * paddedCount + p] = laidOut[g * paddedCount + run.end - 1] }
+                for p in run.end..<run.paddedEnd { laidOut[base + p] = sorted[sorted.count - 1] }
                 let mean = sum / Double(run.count)
                 var squares = 0.0
-                for p in run.start..<run.end {
-                    let d = laidOut[g * paddedCount + p] - mean
-                    squares += d * d
+                var radius = 0.0
+                for value in sorted {
+                    squares += (value - mean) * (value - mean)
+                    radius = max(radius, abs(value - mean))
                 }
-                moments.append(RunMoments(mean: mean, centredSquares: squares, low: low, high: high))
-                source += run.count
+                var seriesStart = -1
+                if withSeries {
+                    seriesStart = powerSums.count
+                    var sums = [Double](repeating: 0, count: order + 1)
+                    for value in sorted {
+                        let t = radius > 0 ? (value - mean) / radius : 0
+                        var power = 1.0
+                        for q in 0...order {
+                            sums[q] += power
+                            power *= t
+                        }
+                    }
+                    powerSums.append(contentsOf: sums)
+                }
+                moments.append(
+                    RunMoments(
+                        mean: mean, centredSquares: squares, low: sorted[0], high: sorted[sorted.count - 1],
+                        radius: radius, seriesStart: seriesStart))
             }
         }
+        self.powerSums = powerSums
         self.muGroup = laidOut
         self.moments = moments
         var generator = SeededGenerator(seed: seed, stream: 0xC0FFEE)
@@ -100,8 +138,9 @@ struct CreatorDrawLayout: Sendable {
         self.normals = normals
     }
 
-    /// The layout of a fit's draws: runs in the order of their tau nodes.
-    init(draws: GridSampler.Draws, seed: UInt64) {
+    /// The layout of a fit's draws: runs in the order of their tau nodes; power sums for the
+    /// groups with most creators (`groupSizes`), up to the limit.
+    init(draws: GridSampler.Draws, seed: UInt64, groupSizes: [Int]) {
         let total = draws.mu.count
         let nodeCount = Int(draws.tauNode.max() ?? 0) + 1
         var nodeSizes = [Int](repeating: 0, count: nodeCount)
@@ -119,7 +158,16 @@ struct CreatorDrawLayout: Sendable {
         let occupied = (0..<nodeCount).filter { nodeSizes[$0] > 0 }
         self.init(
             tauSquared: occupied.map { tauOfNode[$0] * tauOfNode[$0] }, runSizes: occupied.map { nodeSizes[$0] },
-            muGroup: draws.muGroup.map { values in order.map { values[$0] } }, seed: seed)
+            muGroup: draws.muGroup.map { values in order.map { values[$0] } }, seed: seed,
+            seriesGroups: Self.largest(groupSizes, limit: Self.seriesGroupLimit))
+    }
+
+    /// Marks the `limit` largest groups (ties by index) that have at least 8 creators.
+    static func largest(_ sizes: [Int], limit: Int) -> [Bool] {
+        var marked = [Bool](repeating: false, count: sizes.count)
+        let ranked = sizes.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        for g in ranked.prefix(limit) where sizes[g] >= 8 { marked[g] = true }
+        return marked
     }
 
     /// The creator's offset into `normals` (a multiplicative hash of its index).

@@ -18,7 +18,7 @@ import Foundation
 /// and its reciprocal, and a theta draw m_is + √c_is · z (z from the layout's normals); it
 /// sums what PSIS needs, counts theta draws below two windows of ±0.3 sd around
 /// mean ∓ 1.96 sd and keeps those inside, and keeps the PSIS tail candidates (r − max at or
-/// above a threshold guessed from every 8th draw).
+/// above a threshold guessed from every 16th draw).
 ///
 /// **After it**: the type-7 2.5% and 97.5% quantiles of the S theta draws are selected inside
 /// the windows (all S theta draws are recomputed and selected from when a quantile's order
@@ -45,11 +45,15 @@ enum CreatorPass {
 
     /// One worker's buffers (sized for a layout), reused creator after creator.
     struct Scratch {
-        let candidates: UnsafeMutableBufferPointer<Double>
+        let psis: PSIS.Workspace
         let lowWindow: UnsafeMutableBufferPointer<Double>
         let highWindow: UnsafeMutableBufferPointer<Double>
         let thetas: UnsafeMutableBufferPointer<Double>
         let constants: UnsafeMutableBufferPointer<RunConstants>
+        /// a^l/l! of `exponentialSums`.
+        let series: UnsafeMutableBufferPointer<Double>
+        /// 1/n for n = 0…`seriesOrder` + 2 (entry 0 unused).
+        let reciprocals: UnsafeMutableBufferPointer<Double>
 
         init(layout: CreatorDrawLayout) {
             let capacity = layout.paddedCount + CreatorDrawLayout.lanes
@@ -58,19 +62,24 @@ enum CreatorPass {
                 buffer.initialize(repeating: 0)
                 return buffer
             }
-            candidates = buffer()
+            psis = PSIS.Workspace(sampleCount: layout.paddedCount)
             lowWindow = buffer()
             highWindow = buffer()
             thetas = buffer()
             constants = .allocate(capacity: max(layout.runs.count, 1))
+            series = .allocate(capacity: CreatorDrawLayout.seriesOrder + 2)
+            reciprocals = .allocate(capacity: CreatorDrawLayout.seriesOrder + 3)
+            for n in 0...(CreatorDrawLayout.seriesOrder + 2) { reciprocals[n] = n == 0 ? 0 : 1 / Double(n) }
         }
 
         func deallocate() {
-            candidates.deallocate()
+            psis.deallocate()
             lowWindow.deallocate()
             highWindow.deallocate()
             thetas.deallocate()
             constants.deallocate()
+            series.deallocate()
+            reciprocals.deallocate()
         }
     }
 
@@ -79,13 +88,14 @@ enum CreatorPass {
         let runs: UnsafeBufferPointer<CreatorDrawLayout.Run>
         let muGroup: UnsafeBufferPointer<Double>
         let moments: UnsafeBufferPointer<CreatorDrawLayout.RunMoments>
+        let powerSums: UnsafeBufferPointer<Double>
         let normals: UnsafeBufferPointer<Double>
         let sampleCount: Int
         let paddedCount: Int
     }
 
     /// Half-width of the theta windows, in posterior sd.
-    static let windowHalfWidth = 0.3
+    static let windowHalfWidth = 0.2
     static let z975 = 1.959963984540054
 
     static func run(
@@ -130,8 +140,7 @@ enum CreatorPass {
         let sd = max((sumOffsetSquared + sumVariance) / count - meanOffset * meanOffset, 0).squareRoot()
         let mean = y + meanOffset
 
-        // The candidates' threshold, from every 8th draw.
-        var guess = -Double.infinity
+        // The candidates' threshold, from a systematic sub-sample.
         let stride = PSIS.TailPlan.guessStride
         var subsampleCount = 0
         for (k, run) in runs.enumerated() {
@@ -139,17 +148,18 @@ enum CreatorPass {
             var p = (run.start + stride - 1) / stride * stride
             while p < run.end {
                 let d = mu[p] - y
-                scratch.candidates[subsampleCount] = (constants.constant + constants.half * (d * d)) - maximum
+                scratch.psis.candidates[subsampleCount] = (constants.constant + constants.half * (d * d)) - maximum
                 subsampleCount += 1
                 p += stride
             }
         }
-        if let rank = plan.guessRank(subsampleCount: subsampleCount) {
-            guess = QuickSelect.select(
-                UnsafeMutableBufferPointer(rebasing: scratch.candidates[0..<subsampleCount]), k: rank)
-        }
+        let guess = plan.guess(
+            subsample: UnsafeMutableBufferPointer(rebasing: scratch.psis.candidates[0..<subsampleCount]),
+            workspace: scratch.psis)
 
-        // The pass.
+        // The pass, run by run: e^(r − max) and e^(bound − r) summed as a series where the run
+        // has power sums and the series is short, else draw by draw; theta draws into the
+        // windows; tail candidates scanned from the run's ends.
         let halfWidth = windowHalfWidth * sd
         var state = PassState()
         let windows = Windows(
@@ -157,20 +167,65 @@ enum CreatorPass {
             highFrom: mean + z975 * sd - halfWidth, highTo: mean + z975 * sd + halfWidth)
         let gap = lowerBound - maximum  // ≤ every r − max
         let reciprocal = gap > -600
+        var seriesExp = 0.0  // Σ e^(r − max) over the runs summed as series
+        var seriesBelow = 0.0  // Σ e^(bound − r) over the same
         for (k, run) in runs.enumerated() {
+            let constants = scratch.constants[k]
+            let m = moments[k]
+            var summed = false
+            if m.seriesStart >= 0 {
+                let centre = m.mean - y
+                let a = 2 * constants.half * centre * m.radius
+                let b = constants.half * m.radius * m.radius
+                if let sums = exponentialSums(
+                    a: a, b: b, powerSums: layout.powerSums.baseAddress! + m.seriesStart, scratch: scratch.series,
+                    reciprocals: UnsafeBufferPointer(scratch.reciprocals))
+                {
+                    let rCentre = constants.constant + constants.half * (centre * centre)
+                    seriesExp += FastMath.exp(rCentre - maximum) * sums.plus
+                    seriesBelow += FastMath.exp(lowerBound - rCentre) * sums.minus
+                    summed = true
+                }
+            }
             let step = Step(
-                y: y, constants: scratch.constants[k], maximum: maximum, guess: guess, gap: gap,
-                reciprocal: reciprocal, windows: windows)
+                y: y, constants: constants, maximum: maximum, gap: gap, reciprocal: reciprocal, windows: windows)
             let fullEnd = run.start + (run.count / 4) * 4
             var p = run.start
-            while p < fullEnd {
-                chunk(p, valid: SIMDMask(repeating: true), mu: mu, z: z, step: step, state: &state, scratch: scratch)
-                p += 4
+            let all = SIMDMask<SIMD4<Int64>>(repeating: true)
+            if !summed {
+                while p < fullEnd {
+                    chunkSums(p, valid: all, mu: mu, step: step, state: &state)
+                    p += 4
+                }
+                p = run.start
             }
             if fullEnd < run.end {
                 let lane = SIMD4<Int64>(0, 1, 2, 3)
                 let valid = lane .< SIMD4(repeating: Int64(run.end - fullEnd))
-                chunk(fullEnd, valid: valid, mu: mu, z: z, step: step, state: &state, scratch: scratch)
+                if !summed { chunkSums(fullEnd, valid: valid, mu: mu, step: step, state: &state) }
+            }
+            thetaRun(
+                run.start, run.end, y: y, shrink: constants.shrink, sd: constants.thetaSD, mu: mu, z: z,
+                windows: windows, state: &state, scratch: scratch)
+            // Along the sorted run r falls from each end towards the middle, so the draws with
+            // r − max ≥ guess are a prefix and a suffix.
+            var left = run.start
+            while left < run.end {
+                let d = mu[left] - y
+                let x = (constants.constant + constants.half * (d * d)) - maximum
+                if x < guess { break }
+                scratch.psis.candidates[state.kept] = x
+                state.kept &+= 1
+                left &+= 1
+            }
+            var right = run.end - 1
+            while right >= left {
+                let d = mu[right] - y
+                let x = (constants.constant + constants.half * (d * d)) - maximum
+                if x < guess { break }
+                scratch.psis.candidates[state.kept] = x
+                state.kept &+= 1
+                right &-= 1
             }
         }
 
@@ -178,9 +233,9 @@ enum CreatorPass {
         let lowH = Double(s - 1) * 0.025
         let highH = Double(s - 1) * 0.975
         var lower = fromWindow(
-            scratch.lowWindow, state.lowCount, below: Int(state.belowLow.wrappedSum()), h: lowH, total: s)
+            scratch.lowWindow, state.lowCount, below: state.belowLowCount, h: lowH, total: s)
         var upper = fromWindow(
-            scratch.highWindow, state.highCount, below: Int(state.belowHigh.wrappedSum()), h: highH, total: s)
+            scratch.highWindow, state.highCount, below: state.belowHighCount, h: highH, total: s)
         if lower == nil || upper == nil {
             var n = 0
             for (k, run) in runs.enumerated() {
@@ -196,10 +251,11 @@ enum CreatorPass {
         }
 
         // PSIS-LOO.
-        let sumExpBelow =
+        let directBelow =
             reciprocal ? FastMath.expNonPositive(gap) * state.sumBelow.sum() : state.sumBelow.sum()
         let sums = PSIS.RatioSums(
-            maximum: maximum, lowerBound: lowerBound, sumExp: state.sumExp.sum(), sumExpBelow: sumExpBelow, count: s)
+            maximum: maximum, lowerBound: lowerBound, sumExp: seriesExp + state.sumExp.sum(),
+            sumExpBelow: seriesBelow + directBelow, count: s)
         var kept = state.kept
         if kept < plan.tailLength + 1 {
             kept = 0
@@ -207,13 +263,12 @@ enum CreatorPass {
                 let constants = scratch.constants[k]
                 for p in run.start..<run.end {
                     let d = mu[p] - y
-                    scratch.candidates[kept] = (constants.constant + constants.half * (d * d)) - maximum
+                    scratch.psis.candidates[kept] = (constants.constant + constants.half * (d * d)) - maximum
                     kept += 1
                 }
             }
         }
-        let loo = PSIS.finish(
-            sums: sums, candidates: UnsafeMutableBufferPointer(rebasing: scratch.candidates[0..<kept]), plan: plan)
+        let loo = PSIS.finish(sums: sums, candidateCount: kept, plan: plan, workspace: scratch.psis)
         return Summary(mean: mean, sd: sd, lower: lower!, upper: upper!, elpd: loo.elpd, lppd: loo.lppd, k: loo.k)
     }
 
@@ -232,14 +287,14 @@ enum CreatorPass {
         let shrink: SIMD4<Double>
         let thetaSD: SIMD4<Double>
         let maximum: SIMD4<Double>
-        let guess: SIMD4<Double>
         let gap: SIMD4<Double>
         let reciprocal: Bool
-        let lowFrom, lowTo, highFrom, highTo: SIMD4<Double>
+        let lowFrom, highFrom, lowCentre, highCentre: SIMD4<Double>
+        let halfWidth: Double
+        let windows: Windows
 
         init(
-            y: Double, constants: RunConstants, maximum: Double, guess: Double, gap: Double, reciprocal: Bool,
-            windows: Windows
+            y: Double, constants: RunConstants, maximum: Double, gap: Double, reciprocal: Bool, windows: Windows
         ) {
             self.y = SIMD4(repeating: y)
             constant = SIMD4(repeating: constants.constant)
@@ -247,13 +302,14 @@ enum CreatorPass {
             shrink = SIMD4(repeating: constants.shrink)
             thetaSD = SIMD4(repeating: constants.thetaSD)
             self.maximum = SIMD4(repeating: maximum)
-            self.guess = SIMD4(repeating: guess)
             self.gap = SIMD4(repeating: gap)
             self.reciprocal = reciprocal
             lowFrom = SIMD4(repeating: windows.lowFrom)
-            lowTo = SIMD4(repeating: windows.lowTo)
             highFrom = SIMD4(repeating: windows.highFrom)
-            highTo = SIMD4(repeating: windows.highTo)
+            lowCentre = SIMD4(repeating: 0.5 * (windows.lowFrom + windows.lowTo))
+            highCentre = SIMD4(repeating: 0.5 * (windows.highFrom + windows.highTo))
+            halfWidth = 0.5 * max(windows.lowTo - windows.lowFrom, windows.highTo - windows.highFrom)
+            self.windows = windows
         }
     }
 
@@ -261,53 +317,105 @@ enum CreatorPass {
     struct PassState {
         var sumExp = SIMD4<Double>.zero  // Σ e^(r − max)
         var sumBelow = SIMD4<Double>.zero  // Σ e^(max − r), or Σ e^(bound − r) when the gap is wide
-        var belowLow = SIMD4<Int64>.zero
-        var belowHigh = SIMD4<Int64>.zero
+        var belowLowCount = 0
+        var belowHighCount = 0
         var kept = 0
         var lowCount = 0
         var highCount = 0
     }
 
-    /// Four draws at positions p…p+3 (lanes outside `valid` are pads and add nothing).
+    /// e^(r − max) and e^(max − r) (or e^(bound − r)) of the four draws at p…p+3 into the
+    /// sums (lanes outside `valid` are pads and add nothing).
     @inline(__always)
-    static func chunk(
-        _ p: Int, valid: SIMDMask<SIMD4<Int64>>, mu: UnsafePointer<Double>, z: UnsafePointer<Double>, step: Step,
-        state: inout PassState, scratch: Scratch
+    static func chunkSums(
+        _ p: Int, valid: SIMDMask<SIMD4<Int64>>, mu: UnsafePointer<Double>, step: Step, state: inout PassState
     ) {
-        let muv = UnsafeRawPointer(mu + p).loadUnaligned(as: SIMD4<Double>.self)
-        let zv = UnsafeRawPointer(z + p).loadUnaligned(as: SIMD4<Double>.self)
-        let d = muv - step.y
-        let r = step.constant + step.half * (d * d)
-        let x = r - step.maximum
+        let d = UnsafeRawPointer(mu + p).loadUnaligned(as: SIMD4<Double>.self) - step.y
+        let x = (step.constant + step.half * (d * d)) - step.maximum
         let e = FastMath.expNonPositive(x)
         state.sumExp += e.replacing(with: 0, where: .!valid)
         // e^(max − r) = 1/e, safe while max − bound < 600; otherwise e^(bound − r) directly.
         let below = step.reciprocal ? 1 / e : FastMath.expNonPositive(step.gap - x)
         state.sumBelow += below.replacing(with: 0, where: .!valid)
+    }
 
-        let theta = step.y + step.shrink * d + step.thetaSD * zv
-        let belowLow = theta .< step.lowFrom
-        let belowHigh = theta .< step.highFrom
-        let one = SIMD4<Int64>(repeating: 1)
-        state.belowLow &+= SIMD4<Int64>.zero.replacing(with: one, where: belowLow .& valid)
-        state.belowHigh &+= SIMD4<Int64>.zero.replacing(with: one, where: belowHigh .& valid)
-        let inLow = .!belowLow .& (theta .<= step.lowTo) .& valid
-        let inHigh = .!belowHigh .& (theta .<= step.highTo) .& valid
-        if any(inLow .| inHigh) {
-            for lane in 0..<4 {
-                scratch.lowWindow[state.lowCount] = theta[lane]
-                state.lowCount &+= inLow[lane] ? 1 : 0
-                scratch.highWindow[state.highCount] = theta[lane]
-                state.highCount &+= inHigh[lane] ? 1 : 0
-            }
+    /// The theta draws y + b(mu − y) + √c·z of a run: counted below the windows, kept inside
+    /// (stores are unconditional, the counts advance by the comparisons: no branches on data).
+    @inline(never)
+    static func thetaRun(
+        _ start: Int, _ end: Int, y: Double, shrink: Double, sd: Double, mu: UnsafePointer<Double>,
+        z: UnsafePointer<Double>, windows: Windows, state: inout PassState, scratch: Scratch
+    ) {
+        var belowLow = 0
+        var belowHigh = 0
+        var lowCount = state.lowCount
+        var highCount = state.highCount
+        let low = scratch.lowWindow.baseAddress!
+        let high = scratch.highWindow.baseAddress!
+        for p in start..<end {
+            let theta = y + shrink * (mu[p] - y) + sd * z[p]
+            belowLow &+= theta < windows.lowFrom ? 1 : 0
+            belowHigh &+= theta < windows.highFrom ? 1 : 0
+            low[lowCount] = theta
+            lowCount &+= theta >= windows.lowFrom && theta <= windows.lowTo ? 1 : 0
+            high[highCount] = theta
+            highCount &+= theta >= windows.highFrom && theta <= windows.highTo ? 1 : 0
         }
-        let candidate = (x .>= step.guess) .& valid
-        if any(candidate) {
-            for lane in 0..<4 {
-                scratch.candidates[state.kept] = x[lane]
-                state.kept &+= candidate[lane] ? 1 : 0
-            }
+        state.belowLowCount &+= belowLow
+        state.belowHighCount &+= belowHigh
+        state.lowCount = lowCount
+        state.highCount = highCount
+    }
+
+    /// Σ_s e^(u_s) and Σ_s e^(−u_s) over a run, u_s = a·t_s + b·t_s² with t_s = δ_s/ρ ∈ [−1, 1],
+    /// from the run's power sums P̃_q = Σ_s t_s^q: expanding both exponentials,
+    ///
+    ///     Σ_s e^(±u_s) = Σ_{l,i} (±1)^(l+i) (a^l/l!) (b^i/i!) P̃_(l+2i),   l + i ≤ J.
+    ///
+    /// The terms of order t = l + i add up to at most n·u^t/t! (u = |a| + b ≥ |u_s|) and each sum
+    /// is at least n·e^(−u), so stopping at the first J with u^(J+1)/(J+1)!·e^(2u) ≤ 10⁻¹⁷ keeps
+    /// the truncation below 10⁻¹⁷ relative, and rounding below e^(2u) ulps. nil when J would
+    /// exceed `seriesOrder`/2 (then the run is summed draw by draw).
+    @inline(__always)
+    static func exponentialSums(
+        a: Double, b: Double, powerSums: UnsafePointer<Double>, scratch alpha: UnsafeMutableBufferPointer<Double>,
+        reciprocals: UnsafeBufferPointer<Double>
+    ) -> (plus: Double, minus: Double)? {
+        let u = abs(a) + b
+        let maxOrder = CreatorDrawLayout.seriesOrder / 2
+        let reciprocals = reciprocals.baseAddress!
+        // J: the first order whose next term, times e^(2u), is negligible.
+        let limit = 1e-17 / FastMath.exp(2 * u)
+        var term = u
+        var order = 0
+        while term > limit {
+            order += 1
+            if order > maxOrder { return nil }
+            term *= u * reciprocals[order + 1]
         }
+        alpha[0] = 1
+        if order > 0 {
+            for l in 1...order { alpha[l] = alpha[l - 1] * a * reciprocals[l] }
+        }
+        var plus = 0.0
+        var minus = 0.0
+        var beta = 1.0  // b^i/i!
+        for i in 0...order {
+            var even = 0.0
+            var odd = 0.0
+            let shifted = powerSums + 2 * i
+            var l = 0
+            while l + 1 <= order - i {
+                even += alpha[l] * shifted[l]
+                odd += alpha[l + 1] * shifted[l + 1]
+                l += 2
+            }
+            if l <= order - i { even += alpha[l] * shifted[l] }
+            plus += beta * (even + odd)
+            minus += (i % 2 == 0 ? beta : -beta) * (even - odd)
+            beta *= b * reciprocals[i + 1]
+        }
+        return (plus, minus)
     }
 
     /// The type-7 quantile at h = (S − 1)·p from a window holding the draws in a value range,

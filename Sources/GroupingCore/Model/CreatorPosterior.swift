@@ -36,7 +36,7 @@ enum CreatorPosterior {
     }
 
     static func compute(data: HierarchicalModelData, draws: GridSampler.Draws, seed: UInt64) -> Output {
-        compute(data: data, layout: CreatorDrawLayout(draws: draws, seed: seed))
+        compute(data: data, layout: CreatorDrawLayout(draws: draws, seed: seed, groupSizes: data.groupSizes()))
     }
 
     static func compute(data: HierarchicalModelData, layout: CreatorDrawLayout) -> Output {
@@ -49,9 +49,10 @@ enum CreatorPosterior {
                 layout.muGroup.withUnsafeBufferPointer { muGroup in
                     layout.moments.withUnsafeBufferPointer { moments in
                         layout.normals.withUnsafeBufferPointer { normals in
+                          layout.powerSums.withUnsafeBufferPointer { powerSums in
                             let view = CreatorPass.LayoutView(
-                                runs: runs, muGroup: muGroup, moments: moments, normals: normals,
-                                sampleCount: layout.sampleCount, paddedCount: layout.paddedCount)
+                                runs: runs, muGroup: muGroup, moments: moments, powerSums: powerSums,
+                                normals: normals, sampleCount: layout.sampleCount, paddedCount: layout.paddedCount)
                             DispatchQueue.concurrentPerform(iterations: blockCount) { block in
                                 let scratch = CreatorPass.Scratch(layout: layout)
                                 defer { scratch.deallocate() }
@@ -62,6 +63,7 @@ enum CreatorPosterior {
                                     out.store(summary, at: i)
                                 }
                             }
+                          }
                         }
                     }
                 }

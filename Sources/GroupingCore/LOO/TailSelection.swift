@@ -1,0 +1,125 @@
+/// The PSIS tail among a few hundred candidates: the cutoff (the (M+1)-th largest value)
+/// and the values strictly above it, ascending — by one bucket pass instead of a selection
+/// and a sort.
+///
+/// The candidates' range [min, max] is cut into `bucketCount` equal buckets and counted;
+/// walking down from the top bucket finds the bucket holding the cutoff; the values of that
+/// bucket and every higher one are placed in bucket order (a counting sort), and each such
+/// bucket is sorted on its own (insertion sort; `sort()` when it holds more than 32). The
+/// result is exactly that of sorting all candidates; the cost is O(n + buckets) when the
+/// values spread over many buckets, which PSIS candidates (log weights between a threshold
+/// and 0) do.
+struct TailSelection {
+    static let bucketCount = 512
+
+    /// Bucket counts, then running offsets.
+    let counts: UnsafeMutableBufferPointer<Int32>
+    /// The bucket of each candidate.
+    let bucketOf: UnsafeMutableBufferPointer<UInt16>
+    /// The placed values (at least as many as the candidates).
+    let placed: UnsafeMutableBufferPointer<Double>
+
+    init(capacity: Int) {
+        counts = .allocate(capacity: Self.bucketCount + 1)
+        bucketOf = .allocate(capacity: max(capacity, 1))
+        placed = .allocate(capacity: max(capacity, 1))
+    }
+
+    func deallocate() {
+        counts.deallocate()
+        bucketOf.deallocate()
+        placed.deallocate()
+    }
+
+    /// - Parameters:
+    ///   - values: the candidates (n ≥ 1, no NaN); reordered only on the fallback path.
+    ///   - tailLength: M; the cutoff is the (min(M, n − 1) + 1)-th largest.
+    ///   - floor: the cutoff is at least this (ArviZ's `cutoffmin`).
+    /// - Returns: the cutoff and the tail (values > cutoff, ascending), a view into `placed`
+    ///   or into `values`.
+    func select(
+        _ values: UnsafeMutableBufferPointer<Double>, tailLength: Int, floor: Double
+    ) -> (cutoff: Double, tail: UnsafeMutableBufferPointer<Double>) {
+        let n = values.count
+        let wanted = min(tailLength, n - 1) + 1  // the cutoff's rank from the top
+        var low = Double.infinity
+        var high = -Double.infinity
+        for value in values {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard high > low, (high - low).isFinite else { return fallback(values, wanted: wanted, floor: floor) }
+        let bucketCount = Self.bucketCount
+        let scale = Double(bucketCount) / (high - low)
+        for b in 0...bucketCount { counts[b] = 0 }
+        for (index, value) in values.enumerated() {
+            let t = (value - low) * scale
+            let b = t < Double(bucketCount) ? Int(t) : bucketCount - 1
+            bucketOf[index] = UInt16(b)
+            counts[b] &+= 1
+        }
+        // The bucket holding the cutoff, and how many lie above it.
+        var cutoffBucket = bucketCount - 1
+        var above = 0
+        while above + Int(counts[cutoffBucket]) < wanted {
+            above += Int(counts[cutoffBucket])
+            cutoffBucket -= 1
+        }
+        // Offsets of the buckets from the cutoff's up, then placement.
+        var offset: Int32 = 0
+        for b in cutoffBucket..<bucketCount {
+            let count = counts[b]
+            counts[b] = offset
+            offset &+= count
+        }
+        let placedCount = Int(offset)
+        for (index, value) in values.enumerated() {
+            let b = Int(bucketOf[index])
+            if b >= cutoffBucket {
+                placed[Int(counts[b])] = value
+                counts[b] &+= 1
+            }
+        }
+        // counts[b] is now the end of bucket b; sort each bucket.
+        var start = 0
+        for b in cutoffBucket..<bucketCount {
+            let end = Int(counts[b])
+            if end - start > 32 {
+                var bucket = UnsafeMutableBufferPointer(rebasing: placed[start..<end])
+                bucket.sort()
+            } else if end - start > 1 {
+                insertionSort(placed, start, end)
+            }
+            start = end
+        }
+        let cutoff = max(placed[placedCount - wanted], floor)
+        var first = placedCount - wanted + 1
+        while first < placedCount && placed[first] <= cutoff { first += 1 }
+        return (cutoff, UnsafeMutableBufferPointer(rebasing: placed[first..<placedCount]))
+    }
+
+    /// All candidates equal (or not finite): sort them all.
+    private func fallback(
+        _ values: UnsafeMutableBufferPointer<Double>, wanted: Int, floor: Double
+    ) -> (cutoff: Double, tail: UnsafeMutableBufferPointer<Double>) {
+        var all = values
+        all.sort()
+        let n = all.count
+        let cutoff = max(all[n - wanted], floor)
+        var first = n - wanted + 1
+        while first < n && all[first] <= cutoff { first += 1 }
+        return (cutoff, UnsafeMutableBufferPointer(rebasing: all[first..<n]))
+    }
+
+    private func insertionSort(_ values: UnsafeMutableBufferPointer<Double>, _ start: Int, _ end: Int) {
+        for i in (start + 1)..<end {
+            let value = values[i]
+            var j = i
+            while j > start && values[j - 1] > value {
+                values[j] = values[j - 1]
+                j -= 1
+            }
+            values[j] = value
+        }
+    }
+}

@@ -83,7 +83,7 @@ final class CreatorPosteriorTests: XCTestCase {
         let scratch = CreatorPass.Scratch(
             layout: CreatorDrawLayout(tauSquared: [1], runSizes: [4], muGroup: [[0, 1, 2, 3]], seed: 1))
         defer { scratch.deallocate() }
-        for (a, b) in [(0.0, 0.0), (0.05, 0.01), (-0.3, 0.2), (0.7, 0.3), (-1.0, 0.05)] {
+        for (a, b) in [(0.0, 0.0), (0.05, 0.01), (-0.3, 0.2), (0.5, 0.2), (-1.0, 0.05)] {
             let plus = t.reduce(0) { $0 + exp(a * $1 + b * $1 * $1) }
             let minus = t.reduce(0) { $0 + exp(-(a * $1 + b * $1 * $1)) }
             let series = try XCTUnwrap(

@@ -18,6 +18,18 @@ final class FastMathTests: XCTestCase {
         XCTAssertEqual(FastMath.exp(-800), 0)
     }
 
+    func testExpm1AgreesWithLibm() {
+        var generator = SeededGenerator(seed: 3)
+        for _ in 0..<20000 {
+            let magnitude = Foundation.exp(-40 * RandomVariates.uniformOpen(using: &generator)) * 3
+            let x = RandomVariates.uniformOpen(using: &generator) < 0.5 ? -magnitude : magnitude
+            assertClose(Foundation.expm1(x), FastMath.expm1(x), rel: 4e-15)
+        }
+        for x in [0.0, 1e-300, -1e-300, 0.5, -0.5, 0.5000001, -0.5000001, -40, 30] {
+            assertClose(Foundation.expm1(x), FastMath.expm1(x), rel: 4e-15)
+        }
+    }
+
     func testLog1pAgreesWithLibm() {
         var generator = SeededGenerator(seed: 2)
         for _ in 0..<20000 {

@@ -114,16 +114,6 @@ final class LOOTests: XCTestCase {
         XCTAssertEqual(PSIS.tailLength(sampleCount: 100), 20)
     }
 
-    func testSmallSortSortsWithTies() {
-        var generator = SeededGenerator(seed: 8)
-        for count in [0, 1, 2, 17, 18, 190, 1000] {
-            var values = (0..<count).map { _ in Double(Int.random(in: 0..<40, using: &generator)) - 0.5 }
-            let expected = values.sorted()
-            values.withUnsafeMutableBufferPointer { SmallSort.sort($0) }
-            XCTAssertEqual(values, expected, "count \(count)")
-        }
-    }
-
     /// The bucketed tail equals the tail of a full sort: the (M+1)-th largest as the cutoff
     /// (at least the floor), the values strictly above it ascending; with ties, equal values
     /// and a skewed spread.

@@ -77,6 +77,28 @@ enum FastMath {
         return p * unsafeBitCast(bits, to: SIMD4<Double>.self)
     }
 
+    /// e^x − 1 without cancellation: for |x| ≤ ½ its Taylor series t + t²/2! + … to degree 15
+    /// (truncation below 2⁻⁵⁵ relative there), else exp(x) − 1.
+    @inlinable @inline(__always)
+    static func expm1(_ x: Double) -> Double {
+        guard abs(x) <= 0.5 else { return x > 0 ? exp(x) - 1 : expNonPositive(x) - 1 }
+        var p = x * (1.0 / 1_307_674_368_000) + 1.0 / 87_178_291_200
+        p = p * x + 1.0 / 6_227_020_800
+        p = p * x + 1.0 / 479_001_600
+        p = p * x + 1.0 / 39_916_800
+        p = p * x + 1.0 / 3_628_800
+        p = p * x + 1.0 / 362_880
+        p = p * x + 1.0 / 40320
+        p = p * x + 1.0 / 5040
+        p = p * x + 1.0 / 720
+        p = p * x + 1.0 / 120
+        p = p * x + 1.0 / 24
+        p = p * x + 1.0 / 6
+        p = p * x + 0.5
+        p = p * x + 1
+        return p * x
+    }
+
     @inlinable @inline(__always)
     static func log1p(_ u: Double) -> Double {
         let t = 1 + u

@@ -77,7 +77,7 @@ enum GeneralizedParetoFit {
     @inline(__always)
     static func quantile(logSurvival: Double, k: Double, sigma: Double) -> Double {
         if abs(k) < Double.ulpOfOne { return -logSurvival * sigma }
-        return expm1(-k * logSurvival) / k * sigma
+        return FastMath.expm1(-k * logSurvival) / k * sigma
     }
 
     /// mean over i of log(1 + scale · x_i) for four scales at once, as the log of running

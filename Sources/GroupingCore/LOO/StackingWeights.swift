@@ -27,30 +27,48 @@ public enum StackingWeights {
             for k in 0..<modelCount { p[i * modelCount + k] = exp(pointwiseElpd[k][i] - rowMax) }
         }
         var w = [Double](repeating: 1 / Double(modelCount), count: modelCount)
+        // Sums over observations run in fixed chunks, in parallel, added in chunk order (the
+        // result does not depend on scheduling).
+        let chunkCount = min(max(n / 65_536, 1), 64)
+        let rows = p
+        @Sendable func chunkRange(_ chunk: Int) -> Range<Int> { (n * chunk / chunkCount)..<(n * (chunk + 1) / chunkCount) }
 
         func objective(_ weights: [Double]) -> Double {
-            var sum = 0.0
-            for i in 0..<n {
-                var d = 0.0
-                for k in 0..<modelCount { d += weights[k] * p[i * modelCount + k] }
-                sum += log(d)
+            let partial = parallelMap(count: chunkCount) { chunk in
+                var sum = 0.0
+                for i in chunkRange(chunk) {
+                    var d = 0.0
+                    for k in 0..<modelCount { d += weights[k] * rows[i * modelCount + k] }
+                    sum += FastMath.log(d)
+                }
+                return sum
             }
-            return sum
+            return partial.reduce(0, +)
         }
 
         var current = objective(w)
         for _ in 0..<200 {
+            let weights = w
+            // gradient (K values) and the lower triangle of the Hessian (K·K), per chunk.
+            let partial = parallelMap(count: chunkCount) { chunk in
+                var sums = [Double](repeating: 0, count: modelCount + modelCount * modelCount)
+                for i in chunkRange(chunk) {
+                    var d = 0.0
+                    for k in 0..<modelCount { d += weights[k] * rows[i * modelCount + k] }
+                    let inverse = 1 / d
+                    for k in 0..<modelCount {
+                        let a = rows[i * modelCount + k] * inverse
+                        sums[k] += a
+                        for l in 0...k { sums[modelCount + k * modelCount + l] += a * rows[i * modelCount + l] * inverse }
+                    }
+                }
+                return sums
+            }
             var gradient = [Double](repeating: 0, count: modelCount)
             var hessian = [Double](repeating: 0, count: modelCount * modelCount)
-            for i in 0..<n {
-                var d = 0.0
-                for k in 0..<modelCount { d += w[k] * p[i * modelCount + k] }
-                let inverse = 1 / d
-                for k in 0..<modelCount {
-                    let a = p[i * modelCount + k] * inverse
-                    gradient[k] += a
-                    for l in 0...k { hessian[k * modelCount + l] += a * p[i * modelCount + l] * inverse }
-                }
+            for sums in partial {
+                for k in 0..<modelCount { gradient[k] += sums[k] }
+                for index in 0..<(modelCount * modelCount) { hessian[index] += sums[modelCount + index] }
             }
             for k in 0..<modelCount { for l in 0..<k { hessian[l * modelCount + k] = hessian[k * modelCount + l] } }
             let multiplier = Double(n)

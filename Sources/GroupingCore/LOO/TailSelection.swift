@@ -4,8 +4,8 @@
 ///
 /// The candidates' range [min, max] is cut into `bucketCount` equal buckets and counted;
 /// walking down from the top bucket finds the bucket holding the cutoff; the values of that
-/// bucket and every higher one are placed in bucket order (a counting sort), and each such
-/// bucket is sorted on its own (insertion sort; `sort()` when it holds more than 32). The
+/// bucket and every higher one are placed in bucket order (a counting sort) and sorted by one
+/// insertion pass (`sort()` when a bucket holds more than 32). The
 /// result is exactly that of sorting all candidates; the cost is O(n + buckets) when the
 /// values spread over many buckets, which PSIS candidates (log weights between a threshold
 /// and 0) do.
@@ -16,13 +16,13 @@ struct TailSelection {
     let counts: UnsafeMutableBufferPointer<Int32>
     /// The bucket of each candidate.
     let bucketOf: UnsafeMutableBufferPointer<UInt16>
-    /// The placed values (at least as many as the candidates).
+    /// The placed values (at least one more than the candidates).
     let placed: UnsafeMutableBufferPointer<Double>
 
     init(capacity: Int) {
         counts = .allocate(capacity: Self.bucketCount + 1)
         bucketOf = .allocate(capacity: max(capacity, 1))
-        placed = .allocate(capacity: max(capacity, 1))
+        placed = .allocate(capacity: capacity + 1)
     }
 
     func deallocate() {
@@ -65,32 +65,32 @@ struct TailSelection {
             above += Int(counts[cutoffBucket])
             cutoffBucket -= 1
         }
-        // Offsets of the buckets from the cutoff's up, then placement.
+        // Offsets of the buckets from the cutoff's up, then placement; the buckets below all
+        // point at one spare slot after the placed values and do not advance, so placement has
+        // no branch (half the values go there, unpredictably).
         var offset: Int32 = 0
+        var largestBucket: Int32 = 0
         for b in cutoffBucket..<bucketCount {
             let count = counts[b]
+            largestBucket = max(largestBucket, count)
             counts[b] = offset
             offset &+= count
         }
         let placedCount = Int(offset)
+        for b in 0..<cutoffBucket { counts[b] = offset }
         for (index, value) in values.enumerated() {
             let b = Int(bucketOf[index])
-            if b >= cutoffBucket {
-                placed[Int(counts[b])] = value
-                counts[b] &+= 1
-            }
+            placed[Int(counts[b])] = value
+            counts[b] &+= Int32(unsafeBitCast(b >= cutoffBucket, to: UInt8.self))
         }
-        // counts[b] is now the end of bucket b; sort each bucket.
-        var start = 0
-        for b in cutoffBucket..<bucketCount {
-            let end = Int(counts[b])
-            if end - start > 32 {
-                var bucket = UnsafeMutableBufferPointer(rebasing: placed[start..<end])
-                bucket.sort()
-            } else if end - start > 1 {
-                insertionSort(placed, start, end)
-            }
-            start = end
+        // In bucket order every value is within its bucket of its place: one insertion pass
+        // sorts them (or a full sort when some bucket is crowded).
+        let sortedPart = UnsafeMutableBufferPointer(rebasing: placed[0..<placedCount])
+        if largestBucket > 32 {
+            var all = sortedPart
+            all.sort()
+        } else if placedCount > 1 {
+            insertionSort(placed, 0, placedCount)
         }
         let cutoff = max(placed[placedCount - wanted], floor)
         var first = placedCount - wanted + 1

@@ -14,11 +14,14 @@ import Foundation
 /// - the largest ratio exactly (r grows with (mu − y)², largest at the run's extreme mu) and
 ///   a lower bound of the smallest.
 ///
-/// **The pass**, four draws per step (`SIMD4`), computes per draw r, e^(r − max) (`FastMath`)
-/// and its reciprocal, and a theta draw m_is + √c_is · z (z from the layout's normals); it
-/// sums what PSIS needs, counts theta draws below two windows of ±0.3 sd around
-/// mean ∓ 1.96 sd and keeps those inside, and keeps the PSIS tail candidates (r − max at or
-/// above a threshold guessed from every 16th draw).
+/// **The pass**, run by run (draws sorted by mu within a run, see `CreatorDrawLayout`):
+/// - Σ e^(r − max) and Σ e^(bound − r), which PSIS needs, as a short series in the run's
+///   power sums (`exponentialSums`) where the run has them and the series converges fast,
+///   else draw by draw, four at a time (`chunkSums`, `FastMath`);
+/// - the theta draws m_is + √c_is · z (z from the layout's normals), counted below two
+///   windows of ±0.2 sd around mean ∓ 1.96 sd and kept when inside (`thetaRun`);
+/// - the PSIS tail candidates, every r − max at or above a threshold guessed from every
+///   16th draw, scanned from the run's two ends (r falls towards the run's middle).
 ///
 /// **After it**: the type-7 2.5% and 97.5% quantiles of the S theta draws are selected inside
 /// the windows (all S theta draws are recomputed and selected from when a quantile's order
@@ -187,8 +190,7 @@ enum CreatorPass {
                     summed = true
                 }
             }
-            let step = Step(
-                y: y, constants: constants, maximum: maximum, gap: gap, reciprocal: reciprocal, windows: windows)
+            let step = Step(y: y, constants: constants, maximum: maximum, gap: gap, reciprocal: reciprocal)
             let fullEnd = run.start + (run.count / 4) * 4
             var p = run.start
             let all = SIMDMask<SIMD4<Int64>>(repeating: true)
@@ -230,6 +232,7 @@ enum CreatorPass {
         }
 
         // theta's central 95% interval.
+        splitWindows(windows, state: &state, scratch: scratch)
         let lowH = Double(s - 1) * 0.025
         let highH = Double(s - 1) * 0.975
         var lower = fromWindow(
@@ -279,37 +282,22 @@ enum CreatorPass {
         var highTo: Double
     }
 
-    /// What a step of the pass needs, broadcast to four lanes.
+    /// What `chunkSums` needs of a run, broadcast to four lanes.
     struct Step {
         let y: SIMD4<Double>
         let constant: SIMD4<Double>
         let half: SIMD4<Double>
-        let shrink: SIMD4<Double>
-        let thetaSD: SIMD4<Double>
         let maximum: SIMD4<Double>
         let gap: SIMD4<Double>
         let reciprocal: Bool
-        let lowFrom, highFrom, lowCentre, highCentre: SIMD4<Double>
-        let halfWidth: Double
-        let windows: Windows
 
-        init(
-            y: Double, constants: RunConstants, maximum: Double, gap: Double, reciprocal: Bool, windows: Windows
-        ) {
+        init(y: Double, constants: RunConstants, maximum: Double, gap: Double, reciprocal: Bool) {
             self.y = SIMD4(repeating: y)
             constant = SIMD4(repeating: constants.constant)
             half = SIMD4(repeating: constants.half)
-            shrink = SIMD4(repeating: constants.shrink)
-            thetaSD = SIMD4(repeating: constants.thetaSD)
             self.maximum = SIMD4(repeating: maximum)
             self.gap = SIMD4(repeating: gap)
             self.reciprocal = reciprocal
-            lowFrom = SIMD4(repeating: windows.lowFrom)
-            highFrom = SIMD4(repeating: windows.highFrom)
-            lowCentre = SIMD4(repeating: 0.5 * (windows.lowFrom + windows.lowTo))
-            highCentre = SIMD4(repeating: 0.5 * (windows.highFrom + windows.highTo))
-            halfWidth = 0.5 * max(windows.lowTo - windows.lowFrom, windows.highTo - windows.highFrom)
-            self.windows = windows
         }
     }
 
@@ -320,6 +308,7 @@ enum CreatorPass {
         var belowLowCount = 0
         var belowHighCount = 0
         var kept = 0
+        var nearCount = 0
         var lowCount = 0
         var highCount = 0
     }
@@ -339,8 +328,11 @@ enum CreatorPass {
         state.sumBelow += below.replacing(with: 0, where: .!valid)
     }
 
-    /// The theta draws y + b(mu − y) + √c·z of a run: counted below the windows, kept inside
-    /// (stores are unconditional, the counts advance by the comparisons: no branches on data).
+    /// The theta draws y + b(mu − y) + √c·z of a run: counted below each window, and kept
+    /// (in `scratch.thetas`) when near either window (within its half-width, widened by a
+    /// relative 1e-9 so that rounding cannot lose a value at an edge; `splitWindows` then
+    /// keeps exactly the values inside). Stores are unconditional and the counts advance by
+    /// the comparisons: no branches on the data.
     @inline(never)
     static func thetaRun(
         _ start: Int, _ end: Int, y: Double, shrink: Double, sd: Double, mu: UnsafePointer<Double>,
@@ -348,21 +340,45 @@ enum CreatorPass {
     ) {
         var belowLow = 0
         var belowHigh = 0
-        var lowCount = state.lowCount
-        var highCount = state.highCount
-        let low = scratch.lowWindow.baseAddress!
-        let high = scratch.highWindow.baseAddress!
+        var kept = state.nearCount
+        let near = scratch.thetas.baseAddress!
+        let lowFrom = windows.lowFrom
+        let highFrom = windows.highFrom
+        let lowCentre = 0.5 * (windows.lowFrom + windows.lowTo)
+        let highCentre = 0.5 * (windows.highFrom + windows.highTo)
+        let reach = 0.5 * max(windows.lowTo - windows.lowFrom, windows.highTo - windows.highFrom) * (1 + 1e-9)
         for p in start..<end {
             let theta = y + shrink * (mu[p] - y) + sd * z[p]
-            belowLow &+= theta < windows.lowFrom ? 1 : 0
-            belowHigh &+= theta < windows.highFrom ? 1 : 0
-            low[lowCount] = theta
-            lowCount &+= theta >= windows.lowFrom && theta <= windows.lowTo ? 1 : 0
-            high[highCount] = theta
-            highCount &+= theta >= windows.highFrom && theta <= windows.highTo ? 1 : 0
+            belowLow &+= theta < lowFrom ? 1 : 0
+            belowHigh &+= theta < highFrom ? 1 : 0
+            near[kept] = theta
+            kept &+= oneIf(min(abs(theta - lowCentre), abs(theta - highCentre)) <= reach)
         }
         state.belowLowCount &+= belowLow
         state.belowHighCount &+= belowHigh
+        state.nearCount = kept
+    }
+
+    /// 1 when true, 0 when false, as arithmetic (a `? 1 : 0` may become a branch, which the
+    /// rare outcomes here would mispredict).
+    @inline(__always)
+    static func oneIf(_ condition: Bool) -> Int { Int(unsafeBitCast(condition, to: UInt8.self)) }
+
+    /// The kept theta draws that lie inside each window, into `lowWindow` and `highWindow`.
+    static func splitWindows(_ windows: Windows, state: inout PassState, scratch: Scratch) {
+        var lowCount = 0
+        var highCount = 0
+        for index in 0..<state.nearCount {
+            let theta = scratch.thetas[index]
+            if theta >= windows.lowFrom && theta <= windows.lowTo {
+                scratch.lowWindow[lowCount] = theta
+                lowCount += 1
+            }
+            if theta >= windows.highFrom && theta <= windows.highTo {
+                scratch.highWindow[highCount] = theta
+                highCount += 1
+            }
+        }
         state.lowCount = lowCount
         state.highCount = highCount
     }
@@ -370,47 +386,55 @@ enum CreatorPass {
     /// Σ_s e^(u_s) and Σ_s e^(−u_s) over a run, u_s = a·t_s + b·t_s² with t_s = δ_s/ρ ∈ [−1, 1],
     /// from the run's power sums P̃_q = Σ_s t_s^q: expanding both exponentials,
     ///
-    ///     Σ_s e^(±u_s) = Σ_{l,i} (±1)^(l+i) (a^l/l!) (b^i/i!) P̃_(l+2i),   l + i ≤ J.
+    ///     Σ_s e^(±u_s) = Σ_{l ≤ L} Σ_{i ≤ I} (±1)^(l+i) (a^l/l!) (b^i/i!) P̃_(l+2i).
     ///
-    /// The terms of order t = l + i add up to at most n·u^t/t! (u = |a| + b ≥ |u_s|) and each sum
-    /// is at least n·e^(−u), so stopping at the first J with u^(J+1)/(J+1)!·e^(2u) ≤ 10⁻¹⁷ keeps
-    /// the truncation below 10⁻¹⁷ relative, and rounding below e^(2u) ulps. nil when J would
-    /// exceed `seriesOrder`/2 (then the run is summed draw by draw).
+    /// The terms left out add up to at most n·(R_L(|a|)·e^b + R_I(b)·e^|a|), R_J(x) =
+    /// x^(J+1)/(J+1)!·e^x bounding the exponential series' remainder after order J, and each sum
+    /// is at least n·e^(−|a|−b); L and I are the first orders whose next terms |a|^(L+1)/(L+1)!
+    /// and b^(I+1)/(I+1)! are below 10⁻¹⁶·e^(−2(|a|+b)), so the truncation is below 2·10⁻¹⁶
+    /// relative and rounding below e^(2(|a|+b)) ulps. nil when L + 2I would exceed `seriesOrder` (then the run is summed
+    /// draw by draw).
     @inline(__always)
     static func exponentialSums(
         a: Double, b: Double, powerSums: UnsafePointer<Double>, scratch alpha: UnsafeMutableBufferPointer<Double>,
         reciprocals: UnsafeBufferPointer<Double>
     ) -> (plus: Double, minus: Double)? {
-        let u = abs(a) + b
-        let maxOrder = CreatorDrawLayout.seriesOrder / 2
-        let reciprocals = reciprocals.baseAddress!
-        // J: the first order whose next term, times e^(2u), is negligible.
-        let limit = 1e-17 / FastMath.exp(2 * u)
-        var term = u
-        var order = 0
+        let maxOrder = CreatorDrawLayout.seriesOrder
+        let magnitude = abs(a)
+        let limit = 1e-16 * FastMath.exp(-2 * (magnitude + b))
+        // L: the remainder of the a-series times e^b (≥ the b-series' sum) below the limit.
+        var orderA = 0
+        var term = magnitude  // |a|^(L+1)/(L+1)!
         while term > limit {
-            order += 1
-            if order > maxOrder { return nil }
-            term *= u * reciprocals[order + 1]
+            orderA += 1
+            if orderA > maxOrder { return nil }
+            term *= magnitude * reciprocals[orderA + 1]
+        }
+        var orderB = 0
+        term = b
+        while term > limit {
+            orderB += 1
+            if orderA + 2 * orderB > maxOrder { return nil }
+            term *= b * reciprocals[orderB + 1]
         }
         alpha[0] = 1
-        if order > 0 {
-            for l in 1...order { alpha[l] = alpha[l - 1] * a * reciprocals[l] }
+        if orderA > 0 {
+            for l in 1...orderA { alpha[l] = alpha[l - 1] * a * reciprocals[l] }
         }
         var plus = 0.0
         var minus = 0.0
         var beta = 1.0  // b^i/i!
-        for i in 0...order {
+        for i in 0...orderB {
             var even = 0.0
             var odd = 0.0
             let shifted = powerSums + 2 * i
             var l = 0
-            while l + 1 <= order - i {
+            while l + 1 <= orderA {
                 even += alpha[l] * shifted[l]
                 odd += alpha[l + 1] * shifted[l + 1]
                 l += 2
             }
-            if l <= order - i { even += alpha[l] * shifted[l] }
+            if l <= orderA { even += alpha[l] * shifted[l] }
             plus += beta * (even + odd)
             minus += (i % 2 == 0 ? beta : -beta) * (even - odd)
             beta *= b * reciprocals[i + 1]

@@ -19,11 +19,9 @@ enum QuickSelect {
         while high - low > 8 {
             rounds -= 1
             if rounds == 0 { return hoare(values, k: k, low: low, high: high) }
-            let middle = low + (high - low) / 2
-            // median of three to values[high]
-            if values[middle] < values[low] { values.swapAt(middle, low) }
-            if values[high] < values[low] { values.swapAt(high, low) }
-            if values[middle] < values[high] { values.swapAt(high, middle) }
+            // the median of three to values[high]
+            let middle = orderThree(values, low, high)
+            values.swapAt(high, middle)
             let pivot = values[high]
             var boundary = low
             for j in low..<high {
@@ -43,17 +41,7 @@ enum QuickSelect {
             }
         }
         // A few left: insertion sort.
-        if high > low {
-            for i in (low + 1)...high {
-                let value = values[i]
-                var j = i
-                while j > low && values[j - 1] > value {
-                    values[j] = values[j - 1]
-                    j -= 1
-                }
-                values[j] = value
-            }
-        }
+        InsertionSort.sort(values, low, high + 1)
         return values[k]
     }
 
@@ -62,11 +50,7 @@ enum QuickSelect {
         var low = low
         var high = high
         while high > low {
-            let middle = low + (high - low) / 2
-            if values[middle] < values[low] { values.swapAt(middle, low) }
-            if values[high] < values[low] { values.swapAt(high, low) }
-            if values[high] < values[middle] { values.swapAt(high, middle) }
-            let pivot = values[middle]
+            let pivot = values[orderThree(values, low, high)]
             var i = low
             var j = high
             while i <= j {
@@ -87,5 +71,16 @@ enum QuickSelect {
             }
         }
         return values[k]
+    }
+
+    /// Orders values[low], values[middle], values[high] (middle = the midpoint) so that the
+    /// median of the three sits at `middle`; returns `middle`.
+    @inline(__always)
+    private static func orderThree(_ values: UnsafeMutableBufferPointer<Double>, _ low: Int, _ high: Int) -> Int {
+        let middle = low + (high - low) / 2
+        if values[middle] < values[low] { values.swapAt(middle, low) }
+        if values[high] < values[low] { values.swapAt(high, low) }
+        if values[high] < values[middle] { values.swapAt(high, middle) }
+        return middle
     }
 }

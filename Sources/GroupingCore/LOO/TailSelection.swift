@@ -90,7 +90,7 @@ struct TailSelection {
             var all = sortedPart
             all.sort()
         } else if placedCount > 1 {
-            insertionSort(placed, 0, placedCount)
+            InsertionSort.sort(placed, 0, placedCount)
         }
         let cutoff = max(placed[placedCount - wanted], floor)
         var first = placedCount - wanted + 1
@@ -109,17 +109,5 @@ struct TailSelection {
         var first = n - wanted + 1
         while first < n && all[first] <= cutoff { first += 1 }
         return (cutoff, UnsafeMutableBufferPointer(rebasing: all[first..<n]))
-    }
-
-    private func insertionSort(_ values: UnsafeMutableBufferPointer<Double>, _ start: Int, _ end: Int) {
-        for i in (start + 1)..<end {
-            let value = values[i]
-            var j = i
-            while j > start && values[j - 1] > value {
-                values[j] = values[j - 1]
-                j -= 1
-            }
-            values[j] = value
-        }
     }
 }

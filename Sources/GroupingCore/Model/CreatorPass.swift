@@ -151,7 +151,7 @@ enum CreatorPass {
             var p = (run.start + stride - 1) / stride * stride
             while p < run.end {
                 let d = mu[p] - y
-                scratch.psis.candidates[subsampleCount] = (constants.constant + constants.half * (d * d)) - maximum
+                scratch.psis.candidates[subsampleCount] = shiftedRatio(d, constants, maximum: maximum)
                 subsampleCount += 1
                 p += stride
             }
@@ -214,7 +214,7 @@ enum CreatorPass {
             var left = run.start
             while left < run.end {
                 let d = mu[left] - y
-                let x = (constants.constant + constants.half * (d * d)) - maximum
+                let x = shiftedRatio(d, constants, maximum: maximum)
                 if x < guess { break }
                 scratch.psis.candidates[state.kept] = x
                 state.kept &+= 1
@@ -223,7 +223,7 @@ enum CreatorPass {
             var right = run.end - 1
             while right >= left {
                 let d = mu[right] - y
-                let x = (constants.constant + constants.half * (d * d)) - maximum
+                let x = shiftedRatio(d, constants, maximum: maximum)
                 if x < guess { break }
                 scratch.psis.candidates[state.kept] = x
                 state.kept &+= 1
@@ -266,7 +266,7 @@ enum CreatorPass {
                 let constants = scratch.constants[k]
                 for p in run.start..<run.end {
                     let d = mu[p] - y
-                    scratch.psis.candidates[kept] = (constants.constant + constants.half * (d * d)) - maximum
+                    scratch.psis.candidates[kept] = shiftedRatio(d, constants, maximum: maximum)
                     kept += 1
                 }
             }
@@ -440,6 +440,14 @@ enum CreatorPass {
             beta *= b * reciprocals[i + 1]
         }
         return (plus, minus)
+    }
+
+    /// x = r − max of a draw whose mu lies d = mu − y from the creator's effect: the one
+    /// expression for it, so that the guess, the scans and the fallback agree to the bit with
+    /// the largest ratio computed before the pass.
+    @inline(__always)
+    static func shiftedRatio(_ d: Double, _ constants: RunConstants, maximum: Double) -> Double {
+        (constants.constant + constants.half * (d * d)) - maximum
     }
 
     /// The type-7 quantile at h = (S − 1)·p from a window holding the draws in a value range,

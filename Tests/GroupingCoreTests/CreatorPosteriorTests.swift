@@ -15,55 +15,55 @@ final class CreatorPosteriorTests: XCTestCase {
         let tauSquared = [0.01, 0.04, 0.09, 0.2]
         let total = runSizes.reduce(0, +)
         for shape in 0..<4 {
-          for withSeries in [true, false] {
-            // mu draws Gaussian, or bimodal (fallback likely), or with one far outlier.
-            let mu: [Double] = (0..<total).map { s in
-                let base = RandomVariates.normal(mean: 0.3, sd: 0.05, using: &generator)
-                if shape == 2 && s % 2 == 0 { return base + 3 }
-                if shape == 3 && s == 17 { return base + 40 }
-                return base
-            }
-            let layout = CreatorDrawLayout(
-                tauSquared: tauSquared, runSizes: runSizes, muGroup: [mu], seed: 5, seriesGroups: [withSeries])
-            let y = shape == 1 ? 2.0 : 0.5
-            let se = 0.2
-            let offset = layout.offset(creator: 0)  // the data below holds one creator, index 0
-            let data = HierarchicalModelData(effects: [y], ses: [se], codes: [0], groupCount: 1)
-            let output = CreatorPosterior.compute(data: data, layout: layout)
-
-            // Direct: every draw in layout order, with the normals the pass reads.
-            var thetas: [Double] = []
-            var ll: [Double] = []
-            var means: [Double] = []
-            var variances: [Double] = []
-            for run in layout.runs {
-                let v = se * se + run.tauSquared
-                let shrink = se * se / v
-                for p in run.start..<run.end {
-                    let m = layout.muGroup[p]
-                    means.append(y + shrink * (m - y))
-                    variances.append(se * se * run.tauSquared / v)
-                    thetas.append(
-                        y + shrink * (m - y) + (se * se * run.tauSquared / v).squareRoot()
-                            * layout.normals[offset + p])
-                    ll.append(-0.5 * log(2 * Double.pi * v) - 0.5 * (y - m) * (y - m) / v)
+            for withSeries in [true, false] {
+                // mu draws Gaussian, or bimodal (fallback likely), or with one far outlier.
+                let mu: [Double] = (0..<total).map { s in
+                    let base = RandomVariates.normal(mean: 0.3, sd: 0.05, using: &generator)
+                    if shape == 2 && s % 2 == 0 { return base + 3 }
+                    if shape == 3 && s == 17 { return base + 40 }
+                    return base
                 }
+                let layout = CreatorDrawLayout(
+                    tauSquared: tauSquared, runSizes: runSizes, muGroup: [mu], seed: 5, seriesGroups: [withSeries])
+                let y = shape == 1 ? 2.0 : 0.5
+                let se = 0.2
+                let offset = layout.offset(creator: 0)  // the data below holds one creator, index 0
+                let data = HierarchicalModelData(effects: [y], ses: [se], codes: [0], groupCount: 1)
+                let output = CreatorPosterior.compute(data: data, layout: layout)
+
+                // Direct: every draw in layout order, with the normals the pass reads.
+                var thetas: [Double] = []
+                var ll: [Double] = []
+                var means: [Double] = []
+                var variances: [Double] = []
+                for run in layout.runs {
+                    let v = se * se + run.tauSquared
+                    let shrink = se * se / v
+                    for p in run.start..<run.end {
+                        let m = layout.muGroup[p]
+                        means.append(y + shrink * (m - y))
+                        variances.append(se * se * run.tauSquared / v)
+                        thetas.append(
+                            y + shrink * (m - y) + (se * se * run.tauSquared / v).squareRoot()
+                                * layout.normals[offset + p])
+                        ll.append(-0.5 * log(2 * Double.pi * v) - 0.5 * (y - m) * (y - m) / v)
+                    }
+                }
+                XCTAssertEqual(thetas.count, total)
+                let mean = means.reduce(0, +) / Double(total)
+                let second = zip(means, variances).reduce(0) { $0 + $1.0 * $1.0 + $1.1 } / Double(total)
+                assertClose(mean, output.thetaMean[0], rel: 1e-12, "shape \(shape)")
+                assertClose((second - mean * mean).squareRoot(), output.thetaSD[0], rel: 1e-8, "shape \(shape)")
+                assertClose(SampleQuantile.type7(thetas, 0.025), output.thetaLower[0], rel: 1e-13, "shape \(shape)")
+                assertClose(SampleQuantile.type7(thetas, 0.975), output.thetaUpper[0], rel: 1e-13, "shape \(shape)")
+                let loo = LeaveOneOut.pointwise(logLikelihood: [ll])[0]
+                let reference = PSIS.smooth(logRatios: ll.map { -$0 })
+                let elpd = LogSumExp.of(zip(reference.logWeights, ll).map { $0 + $1 })
+                assertClose(elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
+                assertClose(loo.elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
+                assertClose(loo.lppd, output.lppd[0], rel: 1e-10, "shape \(shape)")
+                assertClose(reference.k, output.paretoK[0], rel: 1e-10, "shape \(shape)")
             }
-            XCTAssertEqual(thetas.count, total)
-            let mean = means.reduce(0, +) / Double(total)
-            let second = zip(means, variances).reduce(0) { $0 + $1.0 * $1.0 + $1.1 } / Double(total)
-            assertClose(mean, output.thetaMean[0], rel: 1e-12, "shape \(shape)")
-            assertClose((second - mean * mean).squareRoot(), output.thetaSD[0], rel: 1e-8, "shape \(shape)")
-            assertClose(SampleQuantile.type7(thetas, 0.025), output.thetaLower[0], rel: 1e-13, "shape \(shape)")
-            assertClose(SampleQuantile.type7(thetas, 0.975), output.thetaUpper[0], rel: 1e-13, "shape \(shape)")
-            let loo = LeaveOneOut.pointwise(logLikelihood: [ll])[0]
-            let reference = PSIS.smooth(logRatios: ll.map { -$0 })
-            let elpd = LogSumExp.of(zip(reference.logWeights, ll).map { $0 + $1 })
-            assertClose(elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
-            assertClose(loo.elpd, output.elpd[0], rel: 1e-10, "shape \(shape)")
-            assertClose(loo.lppd, output.lppd[0], rel: 1e-10, "shape \(shape)")
-            assertClose(reference.k, output.paretoK[0], rel: 1e-10, "shape \(shape)")
-          }
         }
     }
 

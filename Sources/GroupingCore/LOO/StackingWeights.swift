@@ -31,7 +31,9 @@ public enum StackingWeights {
         // result does not depend on scheduling).
         let chunkCount = min(max(n / 65_536, 1), 64)
         let rows = p
-        @Sendable func chunkRange(_ chunk: Int) -> Range<Int> { (n * chunk / chunkCount)..<(n * (chunk + 1) / chunkCount) }
+        @Sendable func chunkRange(_ chunk: Int) -> Range<Int> {
+            (n * chunk / chunkCount)..<(n * (chunk + 1) / chunkCount)
+        }
 
         func objective(_ weights: [Double]) -> Double {
             let partial = parallelMap(count: chunkCount) { chunk in
@@ -59,7 +61,9 @@ public enum StackingWeights {
                     for k in 0..<modelCount {
                         let a = rows[i * modelCount + k] * inverse
                         sums[k] += a
-                        for l in 0...k { sums[modelCount + k * modelCount + l] += a * rows[i * modelCount + l] * inverse }
+                        for l in 0...k {
+                            sums[modelCount + k * modelCount + l] += a * rows[i * modelCount + l] * inverse
+                        }
                     }
                 }
                 return sums

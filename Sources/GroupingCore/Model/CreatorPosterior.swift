@@ -49,21 +49,22 @@ enum CreatorPosterior {
                 layout.muGroup.withUnsafeBufferPointer { muGroup in
                     layout.moments.withUnsafeBufferPointer { moments in
                         layout.normals.withUnsafeBufferPointer { normals in
-                          layout.powerSums.withUnsafeBufferPointer { powerSums in
-                            let view = CreatorPass.LayoutView(
-                                runs: runs, muGroup: muGroup, moments: moments, powerSums: powerSums,
-                                normals: normals, sampleCount: layout.sampleCount, paddedCount: layout.paddedCount)
-                            DispatchQueue.concurrentPerform(iterations: blockCount) { block in
-                                let scratch = CreatorPass.Scratch(layout: layout)
-                                defer { scratch.deallocate() }
-                                for i in (n * block / blockCount)..<(n * (block + 1) / blockCount) {
-                                    let summary = CreatorPass.run(
-                                        y: data.effects[i], se: data.ses[i], group: Int(data.codes[i]),
-                                        offset: layout.offset(creator: i), layout: view, scratch: scratch, plan: plan)
-                                    out.store(summary, at: i)
+                            layout.powerSums.withUnsafeBufferPointer { powerSums in
+                                let view = CreatorPass.LayoutView(
+                                    runs: runs, muGroup: muGroup, moments: moments, powerSums: powerSums,
+                                    normals: normals, sampleCount: layout.sampleCount, paddedCount: layout.paddedCount)
+                                DispatchQueue.concurrentPerform(iterations: blockCount) { block in
+                                    let scratch = CreatorPass.Scratch(layout: layout)
+                                    defer { scratch.deallocate() }
+                                    for i in (n * block / blockCount)..<(n * (block + 1) / blockCount) {
+                                        let summary = CreatorPass.run(
+                                            y: data.effects[i], se: data.ses[i], group: Int(data.codes[i]),
+                                            offset: layout.offset(creator: i), layout: view, scratch: scratch,
+                                            plan: plan)
+                                        out.store(summary, at: i)
+                                    }
                                 }
                             }
-                          }
                         }
                     }
                 }

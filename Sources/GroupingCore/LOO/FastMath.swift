@@ -128,19 +128,21 @@ enum FastMath {
             e += 1
         }
         let s = (m - 1) / (m + 1)
-        let s2 = s * s
-        var p = 1.0 / 23
-        p = p * s2 + 1.0 / 21
-        p = p * s2 + 1.0 / 19
-        p = p * s2 + 1.0 / 17
-        p = p * s2 + 1.0 / 15
-        p = p * s2 + 1.0 / 13
-        p = p * s2 + 1.0 / 11
-        p = p * s2 + 1.0 / 9
-        p = p * s2 + 1.0 / 7
-        p = p * s2 + 1.0 / 5
-        p = p * s2 + 1.0 / 3
-        p = p * s2 + 1
+        // 1 + s²/3 + s⁴/5 + … + s²²/23 by Estrin's scheme in w = s² (pairs, then w², w⁴, w⁸).
+        let w = s * s
+        let w2 = w * w
+        let w4 = w2 * w2
+        let w8 = w4 * w4
+        let q0 = w * (1.0 / 3) + 1
+        let q1 = w * (1.0 / 7) + 1.0 / 5
+        let q2 = w * (1.0 / 11) + 1.0 / 9
+        let q3 = w * (1.0 / 15) + 1.0 / 13
+        let q4 = w * (1.0 / 19) + 1.0 / 17
+        let q5 = w * (1.0 / 23) + 1.0 / 21
+        let r0 = q1 * w2 + q0
+        let r1 = q3 * w2 + q2
+        let r2 = q5 * w2 + q4
+        let p = (r1 * w4 + r0) + r2 * w8
         return Double(e) * 0.6931471805599453 + 2 * s * p
     }
 }

@@ -417,9 +417,14 @@ enum CreatorPass {
             if orderA + 2 * orderB > maxOrder { return nil }
             term *= b * reciprocals[orderB + 1]
         }
+        // a^l/l!, the running value kept in a register (not re-read from the buffer).
+        var power = 1.0
         alpha[0] = 1
         if orderA > 0 {
-            for l in 1...orderA { alpha[l] = alpha[l - 1] * a * reciprocals[l] }
+            for l in 1...orderA {
+                power *= a * reciprocals[l]
+                alpha[l] = power
+            }
         }
         var plus = 0.0
         var minus = 0.0

@@ -19,7 +19,7 @@ import Foundation
 ///   power sums (`exponentialSums`) where the run has them and the series converges fast,
 ///   else draw by draw, four at a time (`chunkSums`, `FastMath`);
 /// - the theta draws m_is + √c_is · z (z from the layout's normals), counted below two
-///   windows of ±0.2 sd around mean ∓ 1.96 sd and kept when inside (`thetaRun`);
+///   windows of ±0.15 sd around mean ∓ 1.96 sd and kept when inside (`thetaRun`);
 /// - the PSIS tail candidates, every r − max at or above a threshold guessed from every
 ///   16th draw, scanned from the run's two ends (r falls towards the run's middle).
 ///
@@ -97,8 +97,10 @@ enum CreatorPass {
         let paddedCount: Int
     }
 
-    /// Half-width of the theta windows, in posterior sd.
-    static let windowHalfWidth = 0.2
+    /// Half-width of the theta windows, in posterior sd: no quantile fell outside its window on
+    /// the example's 12,720 creator fits at 0.15 (1.3% did at 0.12, each then selected among
+    /// all S draws).
+    static let windowHalfWidth = 0.15
     static let z975 = 1.959963984540054
 
     static func run(

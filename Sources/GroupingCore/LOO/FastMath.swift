@@ -1,7 +1,7 @@
 import Foundation
 
-/// Branch-light exp and log1p for the per-creator hot loops (PSIS over S draws for every
-/// creator), accurate to a few units in the last place — far inside the 1e-6 to which PSIS-LOO
+/// Branch-light exp (scalar and four lanes), expm1, log and log1p for the per-creator hot
+/// loops (PSIS over S draws for every creator), accurate to a few units in the last place — far inside the 1e-6 to which PSIS-LOO
 /// is checked against ArviZ, and far inside the Monte-Carlo error.
 ///
 /// exp: Cody–Waite reduction x = n·ln2 + f (|f| ≤ ½ln2, ln2 split in a high and a low part),
@@ -15,6 +15,12 @@ import Foundation
 /// Functions*, ch. 11 for both reductions).
 @usableFromInline
 enum FastMath {
+    /// 1 when true, 0 when false, as arithmetic: the counters of branch-free compaction
+    /// (store unconditionally, advance by the comparison) use it, because a `? 1 : 0` may
+    /// compile to a branch, which rare or random outcomes mispredict.
+    @inlinable @inline(__always)
+    static func oneIf(_ condition: Bool) -> Int { Int(unsafeBitCast(condition, to: UInt8.self)) }
+
     /// e^f for the reduced argument |f| ≤ ln2/2: its Taylor series to degree 12, whose
     /// truncation error is below 2⁻⁵³ on that interval, evaluated by Estrin's scheme (pairs,
     /// then powers f², f⁴, f⁸): a dependency chain of 8 operations instead of Horner's 24, so

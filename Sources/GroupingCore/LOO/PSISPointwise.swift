@@ -27,15 +27,12 @@ extension PSIS {
         public var sumExp: Double
         /// Σ_s exp(lowerBound − r_s).
         public var sumExpBelow: Double
-        /// S.
-        public var count: Int
 
-        public init(maximum: Double, lowerBound: Double, sumExp: Double, sumExpBelow: Double, count: Int) {
+        public init(maximum: Double, lowerBound: Double, sumExp: Double, sumExpBelow: Double) {
             self.maximum = maximum
             self.lowerBound = lowerBound
             self.sumExp = sumExp
             self.sumExpBelow = sumExpBelow
-            self.count = count
         }
     }
 
@@ -82,34 +79,15 @@ extension PSIS {
         ///
         /// - Parameters:
         ///   - subsample: the sub-sample's values (unchanged).
-        ///   - workspace: its bucket counts are used.
+        ///   - workspace: its bucket counts (`TailSelection.countFromTop`) are used.
         func guess(subsample: UnsafeMutableBufferPointer<Double>, workspace: Workspace) -> Double {
             guard subsample.count >= 64 else { return -.infinity }
             let above = (2 * (tailLength + 1)) / Self.guessStride + 8
-            guard above < subsample.count else { return -.infinity }
-            var low = Double.infinity
-            var high = -Double.infinity
-            for value in subsample {
-                low = min(low, value)
-                high = max(high, value)
-            }
-            guard high > low, (high - low).isFinite else { return -.infinity }
-            let bucketCount = 256
-            let counts = workspace.selection.counts
-            for b in 0..<bucketCount { counts[b] = 0 }
-            let scale = Double(bucketCount) / (high - low)
-            for value in subsample {
-                let t = (value - low) * scale
-                counts[t < Double(bucketCount) ? Int(t) : bucketCount - 1] &+= 1
-            }
-            var b = bucketCount - 1
-            var count = Int(counts[b])
-            while count < above {
-                b -= 1
-                count += Int(counts[b])
-            }
+            guard above < subsample.count,
+                let top = workspace.selection.countFromTop(subsample, wanted: above, bucketCount: 256)
+            else { return -.infinity }
             // One bucket lower: the edge is then safely below every value counted.
-            return b >= 1 ? low + Double(b - 1) / scale : -.infinity
+            return top.bucket >= 1 ? top.low + Double(top.bucket - 1) / top.scale : -.infinity
         }
     }
 
@@ -117,7 +95,7 @@ extension PSIS {
     ///
     /// - Parameters:
     ///   - ratios: the S ratios (unchanged).
-    ///   - plan: `TailPlan(sampleCount: S, reff:)`.
+    ///   - plan: `TailPlan(sampleCount: S, reff:)`, S = `ratios.count`.
     ///   - workspace: for S draws.
     /// - Complexity: O(S) plus O(M·√M) for the fit.
     public static func pointwise(
@@ -137,14 +115,14 @@ extension PSIS {
         for j in 0..<subsampleCount { scratch[j] = r[j * stride] - maximum }
         let guess = plan.guess(
             subsample: UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), workspace: workspace)
-        var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0, count: s)
+        var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0)
         var kept = 0
         for value in r {
             let x = value - maximum
             sums.sumExp += FastMath.expNonPositive(x)
             sums.sumExpBelow += FastMath.expNonPositive(minimum - value)
             scratch[kept] = x
-            kept &+= x >= guess ? 1 : 0
+            kept &+= FastMath.oneIf(x >= guess)
         }
         if kept < plan.tailLength + 1 {
             for (index, value) in r.enumerated() { scratch[index] = value - maximum }
@@ -161,11 +139,11 @@ extension PSIS {
     ///   - candidateCount: how many candidates `workspace.candidates` holds: x = r − max for
     ///     every draw at or above a threshold ≤ the cutoff (all S draws when in doubt), at
     ///     least M + 1 of them; reordered.
-    ///   - plan: the tail plan for S.
+    ///   - plan: the tail plan for the observation's S draws.
     public static func finish(
         sums: RatioSums, candidateCount: Int, plan: TailPlan, workspace: Workspace
     ) -> (elpd: Double, lppd: Double, k: Double) {
-        let s = sums.count
+        let s = plan.sampleCount
         let candidates = UnsafeMutableBufferPointer(rebasing: workspace.candidates[0..<candidateCount])
         let (cutoff, tail) = workspace.selection.select(candidates, tailLength: plan.tailLength, floor: logTiny)
         let tailCount = tail.count

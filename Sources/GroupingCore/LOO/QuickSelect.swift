@@ -28,7 +28,7 @@ enum QuickSelect {
                 let value = values[j]
                 values[j] = values[boundary]
                 values[boundary] = value
-                boundary &+= value < pivot ? 1 : 0
+                boundary &+= FastMath.oneIf(value < pivot)
             }
             values.swapAt(boundary, high)
             // values[low..<boundary] < pivot = values[boundary] ≤ values[boundary+1...high]

@@ -20,7 +20,7 @@ struct TailSelection {
     let placed: UnsafeMutableBufferPointer<Double>
 
     init(capacity: Int) {
-        counts = .allocate(capacity: Self.bucketCount + 1)
+        counts = .allocate(capacity: Self.bucketCount)
         bucketOf = .allocate(capacity: max(capacity, 1))
         placed = .allocate(capacity: capacity + 1)
     }
@@ -42,29 +42,11 @@ struct TailSelection {
     ) -> (cutoff: Double, tail: UnsafeMutableBufferPointer<Double>) {
         let n = values.count
         let wanted = min(tailLength, n - 1) + 1  // the cutoff's rank from the top
-        var low = Double.infinity
-        var high = -Double.infinity
-        for value in values {
-            low = min(low, value)
-            high = max(high, value)
-        }
-        guard high > low, (high - low).isFinite else { return fallback(values, wanted: wanted, floor: floor) }
         let bucketCount = Self.bucketCount
-        let scale = Double(bucketCount) / (high - low)
-        for b in 0...bucketCount { counts[b] = 0 }
-        for (index, value) in values.enumerated() {
-            let t = (value - low) * scale
-            let b = t < Double(bucketCount) ? Int(t) : bucketCount - 1
-            bucketOf[index] = UInt16(b)
-            counts[b] &+= 1
+        guard let top = countFromTop(values, wanted: wanted, bucketCount: bucketCount) else {
+            return fallback(values, wanted: wanted, floor: floor)
         }
-        // The bucket holding the cutoff, and how many lie above it.
-        var cutoffBucket = bucketCount - 1
-        var above = 0
-        while above + Int(counts[cutoffBucket]) < wanted {
-            above += Int(counts[cutoffBucket])
-            cutoffBucket -= 1
-        }
+        let cutoffBucket = top.bucket
         // Offsets of the buckets from the cutoff's up, then placement; the buckets below all
         // point at one spare slot after the placed values and do not advance, so placement has
         // no branch (half the values go there, unpredictably).
@@ -81,7 +63,7 @@ struct TailSelection {
         for (index, value) in values.enumerated() {
             let b = Int(bucketOf[index])
             placed[Int(counts[b])] = value
-            counts[b] &+= Int32(unsafeBitCast(b >= cutoffBucket, to: UInt8.self))
+            counts[b] &+= Int32(FastMath.oneIf(b >= cutoffBucket))
         }
         // In bucket order every value is within its bucket of its place: one insertion pass
         // sorts them (or a full sort when some bucket is crowded).
@@ -96,6 +78,39 @@ struct TailSelection {
         var first = placedCount - wanted + 1
         while first < placedCount && placed[first] <= cutoff { first += 1 }
         return (cutoff, UnsafeMutableBufferPointer(rebasing: placed[first..<placedCount]))
+    }
+
+    /// Counts `values` into `bucketCount` equal buckets over [min, max] (recording each
+    /// value's bucket in `bucketOf`) and walks down from the top bucket to the one that brings
+    /// the count to at least `wanted`.
+    ///
+    /// - Returns: the range's low end, buckets per unit and that bucket; nil when all values
+    ///   are equal or the range is not finite.
+    func countFromTop(
+        _ values: UnsafeMutableBufferPointer<Double>, wanted: Int, bucketCount: Int
+    ) -> (low: Double, scale: Double, bucket: Int)? {
+        var low = Double.infinity
+        var high = -Double.infinity
+        for value in values {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard high > low, (high - low).isFinite else { return nil }
+        let scale = Double(bucketCount) / (high - low)
+        for b in 0..<bucketCount { counts[b] = 0 }
+        for (index, value) in values.enumerated() {
+            let t = (value - low) * scale
+            let b = t < Double(bucketCount) ? Int(t) : bucketCount - 1
+            bucketOf[index] = UInt16(b)
+            counts[b] &+= 1
+        }
+        var bucket = bucketCount - 1
+        var above = 0
+        while above + Int(counts[bucket]) < wanted {
+            above += Int(counts[bucket])
+            bucket -= 1
+        }
+        return (low, scale, bucket)
     }
 
     /// All candidates equal (or not finite): sort them all.

@@ -123,16 +123,17 @@ enum CreatorPass {
         var sumVariance = 0.0  // Σ_s c
         for (k, run) in runs.enumerated() {
             let v = seSquared + run.tauSquared
+            let conditionalVariance = seSquared * run.tauSquared / v
             let constants = RunConstants(
                 constant: halfLog2Pi + 0.5 * FastMath.log(v), half: 0.5 / v, shrink: seSquared / v,
-                thetaSD: (seSquared * run.tauSquared / v).squareRoot())
+                thetaSD: conditionalVariance.squareRoot())
             scratch.constants[k] = constants
             let count = Double(run.count)
             let m = moments[k]
             let centre = m.mean - y
             sumOffset += constants.shrink * count * centre
             sumOffsetSquared += constants.shrink * constants.shrink * (m.centredSquares + count * centre * centre)
-            sumVariance += count * (seSquared * run.tauSquared / v)
+            sumVariance += count * conditionalVariance
             let dLow = m.low - y
             let dHigh = m.high - y
             let largest = max(dLow * dLow, dHigh * dHigh)
@@ -192,21 +193,17 @@ enum CreatorPass {
                     summed = true
                 }
             }
-            let step = Step(y: y, constants: constants, maximum: maximum, gap: gap, reciprocal: reciprocal)
-            let fullEnd = run.start + (run.count / 4) * 4
-            var p = run.start
-            let all = SIMDMask<SIMD4<Int64>>(repeating: true)
             if !summed {
-                while p < fullEnd {
+                let step = Step(y: y, constants: constants, maximum: maximum, gap: gap, reciprocal: reciprocal)
+                let fullEnd = run.start + (run.count / 4) * 4
+                let all = SIMDMask<SIMD4<Int64>>(repeating: true)
+                for p in Swift.stride(from: run.start, to: fullEnd, by: 4) {
                     chunkSums(p, valid: all, mu: mu, step: step, state: &state)
-                    p += 4
                 }
-                p = run.start
-            }
-            if fullEnd < run.end {
-                let lane = SIMD4<Int64>(0, 1, 2, 3)
-                let valid = lane .< SIMD4(repeating: Int64(run.end - fullEnd))
-                if !summed { chunkSums(fullEnd, valid: valid, mu: mu, step: step, state: &state) }
+                if fullEnd < run.end {
+                    let valid = SIMD4<Int64>(0, 1, 2, 3) .< SIMD4(repeating: Int64(run.end - fullEnd))
+                    chunkSums(fullEnd, valid: valid, mu: mu, step: step, state: &state)
+                }
             }
             thetaRun(
                 run.start, run.end, y: y, shrink: constants.shrink, sd: constants.thetaSD, mu: mu, z: z,
@@ -246,7 +243,7 @@ enum CreatorPass {
             for (k, run) in runs.enumerated() {
                 let constants = scratch.constants[k]
                 for p in run.start..<run.end {
-                    scratch.thetas[n] = y + constants.shrink * (mu[p] - y) + constants.thetaSD * z[p]
+                    scratch.thetas[n] = thetaDraw(mu[p], z[p], y: y, shrink: constants.shrink, sd: constants.thetaSD)
                     n += 1
                 }
             }
@@ -260,7 +257,7 @@ enum CreatorPass {
             reciprocal ? FastMath.expNonPositive(gap) * state.sumBelow.sum() : state.sumBelow.sum()
         let sums = PSIS.RatioSums(
             maximum: maximum, lowerBound: lowerBound, sumExp: seriesExp + state.sumExp.sum(),
-            sumExpBelow: seriesBelow + directBelow, count: s)
+            sumExpBelow: seriesBelow + directBelow)
         var kept = state.kept
         if kept < plan.tailLength + 1 {
             kept = 0
@@ -350,21 +347,23 @@ enum CreatorPass {
         let highCentre = 0.5 * (windows.highFrom + windows.highTo)
         let reach = 0.5 * max(windows.lowTo - windows.lowFrom, windows.highTo - windows.highFrom) * (1 + 1e-9)
         for p in start..<end {
-            let theta = y + shrink * (mu[p] - y) + sd * z[p]
+            let theta = thetaDraw(mu[p], z[p], y: y, shrink: shrink, sd: sd)
             belowLow &+= theta < lowFrom ? 1 : 0
             belowHigh &+= theta < highFrom ? 1 : 0
             near[kept] = theta
-            kept &+= oneIf(min(abs(theta - lowCentre), abs(theta - highCentre)) <= reach)
+            kept &+= FastMath.oneIf(min(abs(theta - lowCentre), abs(theta - highCentre)) <= reach)
         }
         state.belowLowCount &+= belowLow
         state.belowHighCount &+= belowHigh
         state.nearCount = kept
     }
 
-    /// 1 when true, 0 when false, as arithmetic (a `? 1 : 0` may become a branch, which the
-    /// rare outcomes here would mispredict).
+    /// theta's draw y + b(mu − y) + √c·z: the one expression for it, so that the windows and
+    /// the fallback over all draws see the same values to the bit.
     @inline(__always)
-    static func oneIf(_ condition: Bool) -> Int { Int(unsafeBitCast(condition, to: UInt8.self)) }
+    static func thetaDraw(_ mu: Double, _ z: Double, y: Double, shrink: Double, sd: Double) -> Double {
+        y + shrink * (mu - y) + sd * z
+    }
 
     /// The kept theta draws that lie inside each window, into `lowWindow` and `highWindow`.
     static func splitWindows(_ windows: Windows, state: inout PassState, scratch: Scratch) {

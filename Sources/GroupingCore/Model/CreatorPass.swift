@@ -18,8 +18,9 @@ import Foundation
 /// - Σ e^(r − max) and Σ e^(bound − r), which PSIS needs, as a short series in the run's
 ///   power sums (`exponentialSums`) where the run has them and the series converges fast,
 ///   else draw by draw, four at a time (`chunkSums`, `FastMath`);
-/// - the theta draws m_is + √c_is · z (z from the layout's normals), counted below two
-///   windows of ±0.15 sd around mean ∓ 1.96 sd and kept when inside (`thetaRun`);
+/// - the theta draws m_is + √c_is · z (z from the layout's normals), centred on theta's mean,
+///   four at a time: counted below two windows of ±0.15 sd around ∓1.96 sd and kept when
+///   inside (`thetaRun`);
 /// - the PSIS tail candidates, every r − max at or above a threshold guessed from every
 ///   16th draw, scanned from the run's two ends (r falls towards the run's middle).
 ///
@@ -166,11 +167,8 @@ enum CreatorPass {
         // The pass, run by run: e^(r − max) and e^(bound − r) summed as a series where the run
         // has power sums and the series is short, else draw by draw; theta draws into the
         // windows; tail candidates scanned from the run's ends.
-        let halfWidth = windowHalfWidth * sd
         var state = PassState()
-        let windows = Windows(
-            lowFrom: mean - z975 * sd - halfWidth, lowTo: mean - z975 * sd + halfWidth,
-            highFrom: mean + z975 * sd - halfWidth, highTo: mean + z975 * sd + halfWidth)
+        let windows = Windows(centre: z975 * sd, halfWidth: windowHalfWidth * sd)
         let gap = lowerBound - maximum  // ≤ every r − max
         let reciprocal = gap > -600
         var seriesExp = 0.0  // Σ e^(r − max) over the runs summed as series
@@ -206,8 +204,9 @@ enum CreatorPass {
                 }
             }
             thetaRun(
-                run.start, run.end, y: y, shrink: constants.shrink, sd: constants.thetaSD, mu: mu, z: z,
-                windows: windows, state: &state, scratch: scratch)
+                run.start, run.end, base: centredBase(y: y, shrink: constants.shrink, mean: mean),
+                shrink: constants.shrink, sd: constants.thetaSD, mu: mu, z: z, windows: windows, state: &state,
+                scratch: scratch)
             // Along the sorted run r falls from each end towards the middle, so the draws with
             // r − max ≥ guess are a prefix and a suffix.
             var left = run.start
@@ -230,7 +229,7 @@ enum CreatorPass {
             }
         }
 
-        // theta's central 95% interval.
+        // theta's central 95% interval (of the centred draws, then shifted back by the mean).
         splitWindows(windows, state: &state, scratch: scratch)
         let lowH = Double(s - 1) * 0.025
         let highH = Double(s - 1) * 0.975
@@ -242,8 +241,10 @@ enum CreatorPass {
             var n = 0
             for (k, run) in runs.enumerated() {
                 let constants = scratch.constants[k]
+                let base = centredBase(y: y, shrink: constants.shrink, mean: mean)
                 for p in run.start..<run.end {
-                    scratch.thetas[n] = thetaDraw(mu[p], z[p], y: y, shrink: constants.shrink, sd: constants.thetaSD)
+                    scratch.thetas[n] = centredDraw(
+                        mu[p], z[p], base: base, shrink: constants.shrink, sd: constants.thetaSD)
                     n += 1
                 }
             }
@@ -271,14 +272,33 @@ enum CreatorPass {
             }
         }
         let loo = PSIS.finish(sums: sums, candidateCount: kept, plan: plan, workspace: scratch.psis)
-        return Summary(mean: mean, sd: sd, lower: lower!, upper: upper!, elpd: loo.elpd, lppd: loo.lppd, k: loo.k)
+        return Summary(
+            mean: mean, sd: sd, lower: mean + lower!, upper: mean + upper!, elpd: loo.elpd, lppd: loo.lppd, k: loo.k)
     }
 
+    /// The two windows of the centred theta draws (theta − mean), symmetric about 0: centre ∓
+    /// `centre` (1.96 sd) ± `halfWidth`.
     struct Windows {
         var lowFrom: Double
         var lowTo: Double
         var highFrom: Double
         var highTo: Double
+        /// Near a window, |c ∓ centre| ≤ reach (the half-width widened by a relative 1e-6, far
+        /// above the rounding of these squares, so that no value inside a window fails the
+        /// test), is h − reach ≤ |c| ≤ h + reach, i.e. (c² − (h² + reach²))² ≤ (2·h·reach)²:
+        /// one test without branches or masks.
+        var ringCentre: Double
+        var ringLimit: Double
+
+        init(centre h: Double, halfWidth: Double) {
+            lowFrom = -h - halfWidth
+            lowTo = -h + halfWidth
+            highFrom = h - halfWidth
+            highTo = h + halfWidth
+            let reach = halfWidth * (1 + 1e-6)
+            ringCentre = h * h + reach * reach
+            ringLimit = (2 * h * reach) * (2 * h * reach)
+        }
     }
 
     /// What `chunkSums` needs of a run, broadcast to four lanes.
@@ -327,42 +347,72 @@ enum CreatorPass {
         state.sumBelow += below.replacing(with: 0, where: .!valid)
     }
 
-    /// The theta draws y + b(mu − y) + √c·z of a run: counted below each window, and kept
-    /// (in `scratch.thetas`) when near either window (within its half-width, widened by a
-    /// relative 1e-9 so that rounding cannot lose a value at an edge; `splitWindows` then
-    /// keeps exactly the values inside). Stores are unconditional and the counts advance by
-    /// the comparisons: no branches on the data.
+    /// The centred theta draws c = theta − mean of a run: counted below each window, and kept
+    /// (in `scratch.thetas`) when near either window (`Windows`; `splitWindows` then keeps
+    /// exactly the values inside). Four draws at a time; stores are unconditional and the
+    /// counts advance by the comparisons: no branches on the data.
     @inline(never)
     static func thetaRun(
-        _ start: Int, _ end: Int, y: Double, shrink: Double, sd: Double, mu: UnsafePointer<Double>,
+        _ start: Int, _ end: Int, base: Double, shrink: Double, sd: Double, mu: UnsafePointer<Double>,
         z: UnsafePointer<Double>, windows: Windows, state: inout PassState, scratch: Scratch
     ) {
-        var belowLow = 0
-        var belowHigh = 0
         var kept = state.nearCount
         let near = scratch.thetas.baseAddress!
-        let lowFrom = windows.lowFrom
-        let highFrom = windows.highFrom
-        let lowCentre = 0.5 * (windows.lowFrom + windows.lowTo)
-        let highCentre = 0.5 * (windows.highFrom + windows.highTo)
-        let reach = 0.5 * max(windows.lowTo - windows.lowFrom, windows.highTo - windows.highFrom) * (1 + 1e-9)
-        for p in start..<end {
-            let theta = thetaDraw(mu[p], z[p], y: y, shrink: shrink, sd: sd)
-            belowLow &+= theta < lowFrom ? 1 : 0
-            belowHigh &+= theta < highFrom ? 1 : 0
-            near[kept] = theta
-            kept &+= FastMath.oneIf(min(abs(theta - lowCentre), abs(theta - highCentre)) <= reach)
+        let baseLanes = SIMD4(repeating: base)
+        let shrinkLanes = SIMD4(repeating: shrink)
+        let sdLanes = SIMD4(repeating: sd)
+        let lowFromLanes = SIMD4(repeating: windows.lowFrom)
+        let highFromLanes = SIMD4(repeating: windows.highFrom)
+        let ringCentreLanes = SIMD4(repeating: windows.ringCentre)
+        let ringLimitLanes = SIMD4(repeating: windows.ringLimit)
+        let zero = SIMD4<Double>.zero
+        // The counts as lanes of doubles.
+        var belowLowLanes = zero
+        var belowHighLanes = zero
+        let fullEnd = start + (end - start) / 4 * 4
+        var p = start
+        while p < fullEnd {
+            let m = UnsafeRawPointer(mu + p).loadUnaligned(as: SIMD4<Double>.self)
+            let zz = UnsafeRawPointer(z + p).loadUnaligned(as: SIMD4<Double>.self)
+            let c = baseLanes + shrinkLanes * m + sdLanes * zz
+            belowLowLanes += zero.replacing(with: 1, where: c .< lowFromLanes)
+            belowHighLanes += zero.replacing(with: 1, where: c .< highFromLanes)
+            let w = c * c - ringCentreLanes
+            let excess = w * w - ringLimitLanes  // ≤ 0 when near a window
+            for lane in 0..<4 {
+                near[kept] = c[lane]
+                kept &+= FastMath.oneIf(excess[lane] <= 0)
+            }
+            p &+= 4
+        }
+        var belowLow = Int(belowLowLanes.sum())
+        var belowHigh = Int(belowHighLanes.sum())
+        while p < end {
+            let c = centredDraw(mu[p], z[p], base: base, shrink: shrink, sd: sd)
+            belowLow &+= FastMath.oneIf(c < windows.lowFrom)
+            belowHigh &+= FastMath.oneIf(c < windows.highFrom)
+            let w = c * c - windows.ringCentre
+            near[kept] = c
+            kept &+= FastMath.oneIf(w * w - windows.ringLimit <= 0)
+            p &+= 1
         }
         state.belowLowCount &+= belowLow
         state.belowHighCount &+= belowHigh
         state.nearCount = kept
     }
 
-    /// theta's draw y + b(mu − y) + √c·z: the one expression for it, so that the windows and
-    /// the fallback over all draws see the same values to the bit.
+    /// The centred draw's constant (y − b·y) − mean of a run.
     @inline(__always)
-    static func thetaDraw(_ mu: Double, _ z: Double, y: Double, shrink: Double, sd: Double) -> Double {
-        y + shrink * (mu - y) + sd * z
+    static func centredBase(y: Double, shrink: Double, mean: Double) -> Double {
+        (y - shrink * y) - mean
+    }
+
+    /// The centred theta draw theta − mean = base + b·mu + √c·z (theta = y + b(mu − y) + √c·z):
+    /// the one expression for it, so that the windows (four lanes or one) and the fallback
+    /// over all draws see the same values to the bit.
+    @inline(__always)
+    static func centredDraw(_ mu: Double, _ z: Double, base: Double, shrink: Double, sd: Double) -> Double {
+        base + shrink * mu + sd * z
     }
 
     /// The kept theta draws that lie inside each window, into `lowWindow` and `highWindow`.

@@ -27,22 +27,23 @@ enum GeneralizedParetoFit {
         let m = 30 + Int(Double(n).squareRoot())
         let quarter = x[Int(Double(n) / 4 + 0.5) - 1]
         let largest = x[n - 1]
-        // The m candidate b_j, four at a time (the last lanes repeat b_m and are ignored).
-        let laneCount = (m + 3) / 4
-        var b = [SIMD4<Double>](repeating: .zero, count: laneCount)
+        // The m candidate b_j, eight at a time (two independent chains of products per pass;
+        // the last lanes repeat b_m and are ignored).
+        let laneCount = (m + 7) / 8
+        var b = [SIMD8<Double>](repeating: .zero, count: laneCount)
         var logLik = [Double](repeating: 0, count: m)
         var maxLogLik = -Double.infinity
         for chunk in 0..<laneCount {
-            var bj = SIMD4<Double>.zero
-            for lane in 0..<4 {
-                let j = min(4 * chunk + lane, m - 1)
+            var bj = SIMD8<Double>.zero
+            for lane in 0..<8 {
+                let j = min(8 * chunk + lane, m - 1)
                 bj[lane] = (1 - (Double(m) / (Double(j + 1) - 0.5)).squareRoot()) / (priorBs * quarter) + 1 / largest
             }
             b[chunk] = bj
             let kj = meanLog1p(-bj, x)
-            for lane in 0..<4 where 4 * chunk + lane < m {
+            for lane in 0..<8 where 8 * chunk + lane < m {
                 let value = Double(n) * (FastMath.log(-(bj[lane] / kj[lane])) - kj[lane] - 1)
-                logLik[4 * chunk + lane] = value
+                logLik[8 * chunk + lane] = value
                 maxLogLik = max(maxLogLik, value)
             }
         }
@@ -58,11 +59,11 @@ enum GeneralizedParetoFit {
             let w = logLik[j] / total
             if w >= 10 * Double.ulpOfOne {
                 kept += w
-                bPosterior += b[j / 4][j % 4] * w
+                bPosterior += b[j / 8][j % 8] * w
             }
         }
         bPosterior /= kept
-        let kPosterior = meanLog1p(SIMD4(repeating: -bPosterior), x)[0]
+        let kPosterior = meanLog1p(SIMD8(repeating: -bPosterior), x)[0]
         let sigma = -kPosterior / bPosterior
         let k = (Double(n) * kPosterior + priorK * 0.5) / (Double(n) + priorK)
         return (k, sigma)
@@ -80,37 +81,42 @@ enum GeneralizedParetoFit {
         return FastMath.expm1(-k * logSurvival) / k * sigma
     }
 
-    /// mean over i of log(1 + scale · x_i) for four scales at once, as the log of running
+    /// mean over i of log(1 + scale · x_i) for eight scales at once, as the log of running
     /// products: Σ log t_i = log Π t_i, so the factors t_i = 1 + scale·x_i are multiplied and
-    /// a lane's log is taken only when its product leaves [1e-150, 1e150], checked after every
-    /// `block` factors. For the fit's scales (b ≤ 1/x₍ₙ₎, so t ∈ [0.0019, 1 + 8.4·x₍ₙ₎/(3x₍ₙ/₄₎)])
-    /// eight factors cannot leave the double range from inside that interval while
-    /// x₍ₙ₎/x₍ₙ/₄₎ < 10¹⁷; beyond, every factor is checked. Each factor carries one rounding
-    /// (1e-16 relative, 1e-16 absolute in its log), far below the 1e-6 to which k is compared
-    /// with ArviZ.
+    /// the lanes' logs taken once per block of B factors. t is linear in x and x is sorted, so
+    /// every factor of a lane lies between its first and last; with all factors in
+    /// [2^e_lo, 2^(e_hi + 1)), B = ⌊1000 / max(e_hi + 1, −e_lo)⌋ keeps every product of B
+    /// factors inside [2⁻¹⁰⁰⁰, 2¹⁰⁰⁰], normal doubles, and the loop needs no checks (B is in
+    /// the hundreds for the fit's scales, b < 1/x₍ₙ₎, t ∈ [0.0019, 1 + 8.4·x₍ₙ₎/(3x₍ₙ/₄₎)]).
+    /// Each factor carries one rounding (1e-16 relative, 1e-16 absolute in its log), far below
+    /// the 1e-6 to which k is compared with ArviZ.
     @inline(__always)
-    private static func meanLog1p(_ scale: SIMD4<Double>, _ x: UnsafeBufferPointer<Double>) -> SIMD4<Double> {
+    private static func meanLog1p(_ scale: SIMD8<Double>, _ x: UnsafeBufferPointer<Double>) -> SIMD8<Double> {
         let n = x.count
-        let block = x[n - 1] < 1e17 * x[max(n / 4 - 1, 0)] ? 8 : 1
-        var sum = SIMD4<Double>.zero
-        var product = SIMD4<Double>(repeating: 1)
+        let first = scale * x[0] + 1
+        let last = scale * x[n - 1] + 1
+        var smallest = Double.infinity
+        var largest = 0.0
+        for lane in 0..<8 {
+            smallest = min(smallest, min(first[lane], last[lane]))
+            largest = max(largest, max(first[lane], last[lane]))
+        }
+        var block = 1  // a factor at a time when a factor is not positive and finite
+        if smallest > 0 && largest.isFinite && smallest.isNormal {
+            let reach = max(Int(largest.exponent) + 1, -Int(smallest.exponent), 1)
+            block = max(1000 / reach, 1)
+        }
+        var sum = SIMD8<Double>.zero
         var i = 0
         while i < n {
             let end = min(i + block, n)
+            var product = SIMD8<Double>(repeating: 1)
             while i < end {
                 product *= scale * x[i] + 1
                 i += 1
             }
-            let largest = max(max(product[0], product[1]), max(product[2], product[3]))
-            let smallest = min(min(product[0], product[1]), min(product[2], product[3]))
-            if largest > 1e150 || smallest < 1e-150 {
-                for lane in 0..<4 {
-                    sum[lane] += FastMath.log(product[lane])
-                    product[lane] = 1
-                }
-            }
+            for lane in 0..<8 { sum[lane] += FastMath.log(product[lane]) }
         }
-        for lane in 0..<4 { sum[lane] += FastMath.log(product[lane]) }
         return sum / Double(n)
     }
 }

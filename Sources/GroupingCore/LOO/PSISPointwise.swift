@@ -71,24 +71,30 @@ extension PSIS {
             logSurvival = (0..<max(m, 0)).map { Foundation.log1p(-(Double($0) + 0.5) / Double(m)) }
         }
 
-        /// A threshold below the cutoff, guessed from a systematic sub-sample of the values
-        /// x = r − max (every `guessStride`-th): a bucket edge with at least
-        /// 2(M + 1)/stride + 8 sub-sample values above it, so that about 2M + 130 of the S
-        /// values are expected above it and fewer than M + 1 only with negligible probability
-        /// (the caller then takes all S). −∞ when the sub-sample is too small to guess from.
+        /// A threshold at or below the cutoff, guessed from a sub-sample of the values
+        /// x = r − max (every `guessStride`-th): the (a + 1)-th largest sub-sample value, so
+        /// that about stride·(a + 1) of the S values are expected at or above it. a is
+        /// `randomAbove` when the values come in no particular order and `stratifiedAbove`
+        /// when they are sorted in runs (`CreatorPass`), where a systematic sub-sample counts
+        /// them almost exactly. When fewer than M + 1 values reach the threshold the caller
+        /// takes all S. −∞ when the sub-sample is too small to guess from.
         ///
         /// - Parameters:
-        ///   - subsample: the sub-sample's values (unchanged).
-        ///   - workspace: its bucket counts (`TailSelection.countFromTop`) are used.
-        func guess(subsample: UnsafeMutableBufferPointer<Double>, workspace: Workspace) -> Double {
-            guard subsample.count >= 64 else { return -.infinity }
-            let above = (2 * (tailLength + 1)) / Self.guessStride + 8
-            guard above < subsample.count,
-                let top = workspace.selection.countFromTop(subsample, wanted: above, bucketCount: 256)
-            else { return -.infinity }
-            // One bucket lower: the edge is then safely below every value counted.
-            return top.bucket >= 1 ? top.low + Double(top.bucket - 1) / top.scale : -.infinity
+        ///   - subsample: the sub-sample's values (reordered).
+        ///   - above: a, the sub-sample values expected above the cutoff's neighbourhood.
+        func guess(subsample: UnsafeMutableBufferPointer<Double>, above: Int) -> Double {
+            guard subsample.count >= 64, above + 1 < subsample.count else { return -.infinity }
+            return QuickSelect.select(subsample, k: subsample.count - above - 1)
         }
+
+        /// 2(M + 1)/stride + 8: about 2M + 140 values expected above the threshold, with a
+        /// standard deviation near 85 for S = 4,000 (the count is binomial), so fewer than
+        /// M + 1 has a probability near 10⁻⁴.
+        var randomAbove: Int { (2 * (tailLength + 1)) / Self.guessStride + 8 }
+
+        /// (M + 1)/stride + 4: for values sorted in runs the count at or above the threshold
+        /// is off from stride·(a + 1) only by the sub-sample's phase at each run's ends.
+        var stratifiedAbove: Int { (tailLength + 1) / Self.guessStride + 10 }
     }
 
     /// PSIS-LOO of one observation from a buffer of its S ratios r_s = −log p(y_i | draw s).
@@ -114,7 +120,7 @@ extension PSIS {
         let subsampleCount = s / stride
         for j in 0..<subsampleCount { scratch[j] = r[j * stride] - maximum }
         let guess = plan.guess(
-            subsample: UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), workspace: workspace)
+            subsample: UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), above: plan.randomAbove)
         var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0)
         var kept = 0
         for value in r {

@@ -162,7 +162,7 @@ enum CreatorPass {
         }
         let guess = plan.guess(
             subsample: UnsafeMutableBufferPointer(rebasing: scratch.psis.candidates[0..<subsampleCount]),
-            workspace: scratch.psis)
+            above: plan.stratifiedAbove)
 
         // The pass, run by run: e^(r − max) and e^(bound − r) summed as a series where the run
         // has power sums and the series is short, else draw by draw; theta draws into the

@@ -27,47 +27,84 @@ enum GeneralizedParetoFit {
         let m = 30 + Int(Double(n).squareRoot())
         let quarter = x[Int(Double(n) / 4 + 0.5) - 1]
         let largest = x[n - 1]
-        // The m candidate b_j, eight at a time (two independent chains of products per pass;
-        // the last lanes repeat b_m and are ignored).
-        let laneCount = (m + 7) / 8
-        var b = [SIMD8<Double>](repeating: .zero, count: laneCount)
-        var logLik = [Double](repeating: 0, count: m)
-        var maxLogLik = -Double.infinity
-        for chunk in 0..<laneCount {
-            var bj = SIMD8<Double>.zero
-            for lane in 0..<8 {
-                let j = min(8 * chunk + lane, m - 1)
-                bj[lane] = (1 - (Double(m) / (Double(j + 1) - 0.5)).squareRoot()) / (priorBs * quarter) + 1 / largest
+        // The m candidate b_j, eight at a time (four independent chains of products per pass);
+        // the last chunk's spare lanes repeat b_m and are ignored.
+        let chunkCount = (m + 7) / 8
+        return withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: 2 * chunkCount) { buffer in
+            let b = UnsafeMutableBufferPointer(rebasing: buffer[0..<chunkCount])
+            let logLik = UnsafeMutableBufferPointer(rebasing: buffer[chunkCount..<(2 * chunkCount)])
+            gridShape(m: m, into: b)
+            var maxLogLik = -Double.infinity
+            for chunk in 0..<chunkCount {
+                let bj = b[chunk] / (priorBs * quarter) + 1 / largest
+                b[chunk] = bj
+                let kj = meanLog1p(-bj, x)
+                var values = SIMD8<Double>(repeating: -.infinity)
+                for lane in 0..<8 where 8 * chunk + lane < m {
+                    values[lane] = Double(n) * (FastMath.log(-(bj[lane] / kj[lane])) - kj[lane] - 1)
+                    maxLogLik = max(maxLogLik, values[lane])
+                }
+                logLik[chunk] = values
             }
-            b[chunk] = bj
-            let kj = meanLog1p(-bj, x)
-            for lane in 0..<8 where 8 * chunk + lane < m {
-                let value = Double(n) * (FastMath.log(-(bj[lane] / kj[lane])) - kj[lane] - 1)
-                logLik[8 * chunk + lane] = value
-                maxLogLik = max(maxLogLik, value)
+            // w_j = 1 / Σ_l exp(ℓ_l − ℓ_j), written as exp(ℓ_j − max ℓ) / Σ_l exp(ℓ_l − max ℓ);
+            // the spare lanes (ℓ = −∞) get e^−708 ≈ 3e-308, nothing next to the largest term, 1,
+            // and fall under the weights' floor below.
+            var totals = SIMD4<Double>.zero
+            for chunk in 0..<chunkCount {
+                let shifted = logLik[chunk] - maxLogLik
+                let low = FastMath.expNonPositive(shifted.lowHalf)
+                let high = FastMath.expNonPositive(shifted.highHalf)
+                logLik[chunk] = SIMD8(lowHalf: low, highHalf: high)
+                totals += low + high
             }
-        }
-        // w_j = 1 / Σ_l exp(ℓ_l − ℓ_j), written as exp(ℓ_j − max ℓ) / Σ_l exp(ℓ_l − max ℓ).
-        var total = 0.0
-        for j in 0..<m {
-            logLik[j] = FastMath.exp(logLik[j] - maxLogLik)
-            total += logLik[j]
-        }
-        var kept = 0.0
-        var bPosterior = 0.0
-        for j in 0..<m {
-            let w = logLik[j] / total
-            if w >= 10 * Double.ulpOfOne {
-                kept += w
-                bPosterior += b[j / 8][j % 8] * w
+            let total = totals.sum()
+            var kept = 0.0
+            var bPosterior = 0.0
+            for j in 0..<m {
+                let w = logLik[j / 8][j % 8] / total
+                if w >= 10 * Double.ulpOfOne {
+                    kept += w
+                    bPosterior += b[j / 8][j % 8] * w
+                }
             }
+            bPosterior /= kept
+            let kPosterior = meanLog1p(SIMD8(repeating: -bPosterior), x)[0]
+            let sigma = -kPosterior / bPosterior
+            let k = (Double(n) * kPosterior + priorK * 0.5) / (Double(n) + priorK)
+            return (k, sigma)
         }
-        bPosterior /= kept
-        let kPosterior = meanLog1p(SIMD8(repeating: -bPosterior), x)[0]
-        let sigma = -kPosterior / bPosterior
-        let k = (Double(n) * kPosterior + priorK * 0.5) / (Double(n) + priorK)
-        return (k, sigma)
     }
+
+    /// 1 − √(m/(j − ½)), j = 1…m, eight to a chunk (spare lanes repeat j = m): copied from
+    /// `gridShapes` when m ≤ 200 (n < 28,900), else computed.
+    private static func gridShape(m: Int, into chunks: UnsafeMutableBufferPointer<SIMD8<Double>>) {
+        if m - 30 < gridShapes.starts.count {
+            let start = gridShapes.starts[m - 30]
+            for chunk in 0..<chunks.count { chunks[chunk] = gridShapes.chunks[start + chunk] }
+        } else {
+            for chunk in 0..<chunks.count { chunks[chunk] = shapeChunk(m: m, chunk: chunk) }
+        }
+    }
+
+    private static func shapeChunk(m: Int, chunk: Int) -> SIMD8<Double> {
+        var lanes = SIMD8<Double>.zero
+        for lane in 0..<8 {
+            let j = min(8 * chunk + lane, m - 1) + 1
+            lanes[lane] = 1 - (Double(m) / (Double(j) - 0.5)).squareRoot()
+        }
+        return lanes
+    }
+
+    /// The grid shapes of every m = 30…200, flattened; m's chunks start at `starts[m − 30]`.
+    private static let gridShapes: (chunks: [SIMD8<Double>], starts: [Int]) = {
+        var chunks: [SIMD8<Double>] = []
+        var starts: [Int] = []
+        for m in 30...200 {
+            starts.append(chunks.count)
+            for chunk in 0..<((m + 7) / 8) { chunks.append(shapeChunk(m: m, chunk: chunk)) }
+        }
+        return (chunks, starts)
+    }()
 
     /// The GPD quantile function σ·((1 − p)^(−k) − 1)/k (σ·(−log(1 − p)) when k = 0).
     static func quantile(_ p: Double, k: Double, sigma: Double) -> Double {

@@ -41,16 +41,20 @@ extension PSIS {
         /// The candidates (S + 4 doubles, so that a pass may store unconditionally).
         public let candidates: UnsafeMutableBufferPointer<Double>
         let selection: TailSelection
+        /// The smoothed tail weights.
+        let smoothed: UnsafeMutableBufferPointer<Double>
 
         public init(sampleCount: Int) {
             candidates = .allocate(capacity: sampleCount + 4)
             candidates.initialize(repeating: 0)
             selection = TailSelection(capacity: sampleCount + 4)
+            smoothed = .allocate(capacity: sampleCount + 4)
         }
 
         public func deallocate() {
             candidates.deallocate()
             selection.deallocate()
+            smoothed.deallocate()
         }
     }
 
@@ -171,8 +175,7 @@ extension PSIS {
             let fit = GeneralizedParetoFit.fit(sorted: UnsafeBufferPointer(tail))
             k = fit.k
             if k.isFinite && fit.sigma > 0 {
-                tailWeightSum = 0
-                tailRatioSum = 0
+                let smoothed = workspace.smoothed
                 let count = Double(tailCount)
                 for j in 0..<tailCount {
                     let logSurvival =
@@ -180,9 +183,26 @@ extension PSIS {
                         ? plan.logSurvival[j] : Foundation.log1p(-(Double(j) + 0.5) / count)
                     let q = GeneralizedParetoFit.quantile(logSurvival: logSurvival, k: fit.k, sigma: fit.sigma)
                     // x̃ = min(log(q + e^cutoff), 0): the weight is truncated at the largest raw one.
-                    let smoothed = min(q + expCutoff, 1)
-                    tailWeightSum += smoothed
-                    tailRatioSum += smoothed / (tail[j] + expCutoff)
+                    smoothed[j] = min(q + expCutoff, 1)
+                }
+                // Σ e^x̃ and Σ e^(x̃ − x), four at a time (the divisions two to an instruction).
+                let expCutoffLanes = SIMD4(repeating: expCutoff)
+                var weightLanes = SIMD4<Double>.zero
+                var ratioLanes = SIMD4<Double>.zero
+                var j = 0
+                while j + 4 <= tailCount {
+                    let value = UnsafeRawPointer(smoothed.baseAddress! + j).loadUnaligned(as: SIMD4<Double>.self)
+                    let raw = UnsafeRawPointer(tail.baseAddress! + j).loadUnaligned(as: SIMD4<Double>.self)
+                    weightLanes += value
+                    ratioLanes += value / (raw + expCutoffLanes)
+                    j += 4
+                }
+                tailWeightSum = weightLanes.sum()
+                tailRatioSum = ratioLanes.sum()
+                while j < tailCount {
+                    tailWeightSum += smoothed[j]
+                    tailRatioSum += smoothed[j] / (tail[j] + expCutoff)
+                    j += 1
                 }
             }
         }

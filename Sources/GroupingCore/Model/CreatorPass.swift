@@ -417,18 +417,18 @@ enum CreatorPass {
 
     /// The kept theta draws that lie inside each window, into `lowWindow` and `highWindow`.
     static func splitWindows(_ windows: Windows, state: inout PassState, scratch: Scratch) {
+        // Which window a value falls in is unpredictable: stores are unconditional and the
+        // counts advance by the comparisons.
+        let low = scratch.lowWindow.baseAddress!
+        let high = scratch.highWindow.baseAddress!
         var lowCount = 0
         var highCount = 0
         for index in 0..<state.nearCount {
             let theta = scratch.thetas[index]
-            if theta >= windows.lowFrom && theta <= windows.lowTo {
-                scratch.lowWindow[lowCount] = theta
-                lowCount += 1
-            }
-            if theta >= windows.highFrom && theta <= windows.highTo {
-                scratch.highWindow[highCount] = theta
-                highCount += 1
-            }
+            low[lowCount] = theta
+            lowCount &+= FastMath.oneIf(theta >= windows.lowFrom) & FastMath.oneIf(theta <= windows.lowTo)
+            high[highCount] = theta
+            highCount &+= FastMath.oneIf(theta >= windows.highFrom) & FastMath.oneIf(theta <= windows.highTo)
         }
         state.lowCount = lowCount
         state.highCount = highCount

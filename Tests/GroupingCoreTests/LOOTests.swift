@@ -160,4 +160,53 @@ final class LOOTests: XCTestCase {
         }
         values.removeAll()
     }
+    /// The fit (products of eight scales at a time, logs once per block, tabulated grid
+    /// shapes) equals Zhang–Stephens written out with one log1p per term (ArviZ's `_gpdfit`),
+    /// on light, heavy and extreme tails (shape 12: x₍ₙ₎/x₍ₙ/₄₎ beyond 10²⁰, blocks of about ten factors)
+    /// and on a tail long enough that its grid is not tabulated.
+    func testParetoFitEqualsTheDirectFormula() {
+        func direct(_ x: [Double]) -> (k: Double, sigma: Double) {
+            let n = x.count
+            let m = 30 + Int(Double(n).squareRoot())
+            let quarter = x[Int(Double(n) / 4 + 0.5) - 1]
+            let b = (1...m).map { j in (1 - (Double(m) / (Double(j) - 0.5)).squareRoot()) / (3 * quarter) + 1 / x[n - 1]
+            }
+            func meanLog(_ b: Double) -> Double { x.reduce(0) { $0 + log1p(-b * $1) } / Double(n) }
+            let logLik = b.map { Double(n) * (log(-$0 / meanLog($0)) - meanLog($0) - 1) }
+            let weights = logLik.map { l in 1 / logLik.reduce(0) { $0 + exp($1 - l) } }
+            let kept = weights.map { $0 >= 10 * Double.ulpOfOne ? $0 : 0 }
+            let total = kept.reduce(0, +)
+            let bPosterior = zip(b, kept).reduce(0) { $0 + $1.0 * $1.1 } / total
+            let k = meanLog(bPosterior)
+            return ((Double(n) * k + 5) / (Double(n) + 10), -k / bPosterior)
+        }
+        var generator = SeededGenerator(seed: 21)
+        for (n, shape) in [(190, 0.0), (190, 0.9), (190, 12.0), (60, 0.5), (30_000, 0.3)] {
+            // Generalized Pareto draws σ·((1 − u)^(−ξ) − 1)/ξ, ξ = shape (exponential at 0).
+            let x = (0..<n).map { _ -> Double in
+                let u = RandomVariates.uniformOpen(using: &generator)
+                return shape == 0 ? -log1p(-u) : (pow(1 - u, -shape) - 1) / shape
+            }.sorted()
+            if shape > 10 { XCTAssertGreaterThan(x[n - 1] / x[n / 4], 1e20) }
+            let expected = direct(x)
+            let fitted = x.withUnsafeBufferPointer { GeneralizedParetoFit.fit(sorted: $0) }
+            assertClose(expected.k, fitted.k, rel: 1e-10, "n \(n), shape \(shape)")
+            assertClose(expected.sigma, fitted.sigma, rel: 1e-10, "n \(n), shape \(shape)")
+        }
+    }
+
+    /// The candidates' threshold is the (a + 1)-th largest sub-sample value; −∞ when the
+    /// sub-sample is too small to guess from.
+    func testTailGuessIsAnOrderStatistic() {
+        let plan = PSIS.TailPlan(sampleCount: 4000)
+        var values = (0..<250).map { Double(($0 * 37) % 250) - 250 }
+        let sorted = values.sorted()
+        for above in [plan.stratifiedAbove, plan.randomAbove] {
+            let guess = values.withUnsafeMutableBufferPointer { plan.guess(subsample: $0, above: above) }
+            XCTAssertEqual(guess, sorted[250 - above - 1])
+            XCTAssertEqual(values.filter { $0 > guess }.count, above)
+        }
+        var few = [Double](repeating: -1, count: 63)
+        XCTAssertEqual(few.withUnsafeMutableBufferPointer { plan.guess(subsample: $0, above: 10) }, -.infinity)
+    }
 }

@@ -108,14 +108,26 @@ enum GeneralizedParetoFit {
 
     /// The GPD quantile function σ·((1 − p)^(−k) − 1)/k (σ·(−log(1 − p)) when k = 0).
     static func quantile(_ p: Double, k: Double, sigma: Double) -> Double {
-        quantile(logSurvival: log1p(-p), k: k, sigma: sigma)
+        Quantile(k: k, sigma: sigma)(logSurvival: log1p(-p))
     }
 
-    /// The quantile at p given log(1 − p): σ·expm1(−k·log(1 − p))/k.
-    @inline(__always)
-    static func quantile(logSurvival: Double, k: Double, sigma: Double) -> Double {
-        if abs(k) < Double.ulpOfOne { return -logSurvival * sigma }
-        return FastMath.expm1(-k * logSurvival) / k * sigma
+    /// The quantile function of one fit, for many p given log(1 − p):
+    /// expm1(−k·log(1 − p))·(σ/k), with σ/k divided once.
+    struct Quantile {
+        let k: Double
+        let scale: Double
+        let exponential: Bool
+
+        init(k: Double, sigma: Double) {
+            self.k = k
+            exponential = abs(k) < Double.ulpOfOne
+            scale = exponential ? -sigma : sigma / k
+        }
+
+        @inline(__always)
+        func callAsFunction(logSurvival: Double) -> Double {
+            exponential ? logSurvival * scale : FastMath.expm1(-k * logSurvival) * scale
+        }
     }
 
     /// mean over i of log(1 + scale · x_i) for eight scales at once, as the log of running

@@ -160,10 +160,24 @@ extension PSIS {
         // The tail's exceedances e^x − e^cutoff (ascending), in place, and Σ e^x.
         let expCutoff = Foundation.exp(cutoff)
         var tailRawSum = 0.0
-        for j in 0..<tailCount {
+        var j = 0
+        if cutoff > -708 {  // then every tail value is inside `expNonPositive`'s range: four at a time
+            let expCutoffLanes = SIMD4(repeating: expCutoff)
+            var sumLanes = SIMD4<Double>.zero
+            while j + 4 <= tailCount {
+                let pointer = UnsafeMutableRawPointer(tail.baseAddress! + j)
+                let weight = FastMath.expNonPositive(pointer.loadUnaligned(as: SIMD4<Double>.self))
+                sumLanes += weight
+                pointer.storeBytes(of: weight - expCutoffLanes, as: SIMD4<Double>.self)
+                j += 4
+            }
+            tailRawSum = sumLanes.sum()
+        }
+        while j < tailCount {
             let weight = tail[j] > -708 ? FastMath.expNonPositive(tail[j]) : Foundation.exp(tail[j])
             tailRawSum += weight
             tail[j] = weight - expCutoff
+            j += 1
         }
         let bodySum = max(sums.sumExp - tailRawSum, 0)
         let bodyCount = s - tailCount
@@ -177,11 +191,12 @@ extension PSIS {
             if k.isFinite && fit.sigma > 0 {
                 let smoothed = workspace.smoothed
                 let count = Double(tailCount)
+                let quantile = GeneralizedParetoFit.Quantile(k: fit.k, sigma: fit.sigma)
                 for j in 0..<tailCount {
                     let logSurvival =
                         tailCount == plan.tailLength
                         ? plan.logSurvival[j] : Foundation.log1p(-(Double(j) + 0.5) / count)
-                    let q = GeneralizedParetoFit.quantile(logSurvival: logSurvival, k: fit.k, sigma: fit.sigma)
+                    let q = quantile(logSurvival: logSurvival)
                     // x̃ = min(log(q + e^cutoff), 0): the weight is truncated at the largest raw one.
                     smoothed[j] = min(q + expCutoff, 1)
                 }
@@ -189,7 +204,7 @@ extension PSIS {
                 let expCutoffLanes = SIMD4(repeating: expCutoff)
                 var weightLanes = SIMD4<Double>.zero
                 var ratioLanes = SIMD4<Double>.zero
-                var j = 0
+                j = 0
                 while j + 4 <= tailCount {
                     let value = UnsafeRawPointer(smoothed.baseAddress! + j).loadUnaligned(as: SIMD4<Double>.self)
                     let raw = UnsafeRawPointer(tail.baseAddress! + j).loadUnaligned(as: SIMD4<Double>.self)

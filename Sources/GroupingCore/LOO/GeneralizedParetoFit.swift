@@ -135,8 +135,9 @@ enum GeneralizedParetoFit {
     /// the lanes' logs taken once per block of B factors. t is linear in x and x is sorted, so
     /// every factor of a lane lies between its first and last; with all factors in
     /// [2^e_lo, 2^(e_hi + 1)), B = ⌊1000 / max(e_hi + 1, −e_lo)⌋ keeps every product of B
-    /// factors inside [2⁻¹⁰⁰⁰, 2¹⁰⁰⁰], normal doubles, and the loop needs no checks (B is in
-    /// the hundreds for the fit's scales, b < 1/x₍ₙ₎, t ∈ [0.0019, 1 + 8.4·x₍ₙ₎/(3x₍ₙ/₄₎)]).
+    /// factors inside [2⁻¹⁰⁰⁰, 2¹⁰⁰⁰], normal doubles, and the loop needs no checks (for the
+    /// fit's scales, b < 1/x₍ₙ₎, t ∈ [0.0019, 1 + 8.4·x₍ₙ₎/(3x₍ₙ/₄₎)], so B is about a
+    /// hundred unless the tail spans many orders of magnitude).
     /// Each factor carries one rounding (1e-16 relative, 1e-16 absolute in its log), far below
     /// the 1e-6 to which k is compared with ArviZ.
     @inline(__always)

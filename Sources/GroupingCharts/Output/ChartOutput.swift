@@ -27,19 +27,16 @@ public enum ChartOutput {
         -> [UInt8]
     {
         let (width, height) = size(chart, width, height)
-        let sink = ByteSink()
-        let bytes: [UInt8] = try withExtendedLifetime(sink) {
-            guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
-                throw ChartOutputError.cairo("no SVG surface")
-            }
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-            try render(chart, on: surface, scale: 1, width: width, height: height)
-            cairo_surface_finish(surface)
-            let status = cairo_surface_status(surface)
-            cairo_surface_destroy(surface)
-            try check(status)
-            return sink.bytes
-        }
+        guard
+            let document = try ByteSink.collect(
+                create: { cairo_svg_surface_create_for_stream($0, $1, width, height) },
+                draw: { surface in
+                    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+                    try render(chart, on: surface, scale: 1, width: width, height: height)
+                })
+        else { throw ChartOutputError.cairo("no SVG surface") }
+        try check(document.status)
+        let bytes = document.bytes
         guard let idPrefix else { return bytes }
         return Array(SVGIdPrefixer.prefixIds(in: String(decoding: bytes, as: UTF8.self), with: idPrefix).utf8)
     }
@@ -76,18 +73,13 @@ public enum ChartOutput {
     /// reports draw charts onto their own pages with `draw(_:context:x:y:width:height:)`.
     public static func pdf(_ chart: Chart, width: Double, height: Double? = nil) throws -> [UInt8] {
         let (width, height) = size(chart, width, height)
-        let sink = ByteSink()
-        return try withExtendedLifetime(sink) {
-            guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.opaque, width, height) else {
-                throw ChartOutputError.cairo("no PDF surface")
-            }
-            try render(chart, on: surface, scale: 1, width: width, height: height)
-            cairo_surface_finish(surface)
-            let status = cairo_surface_status(surface)
-            cairo_surface_destroy(surface)
-            try check(status)
-            return sink.bytes
-        }
+        guard
+            let document = try ByteSink.collect(
+                create: { cairo_pdf_surface_create_for_stream($0, $1, width, height) },
+                draw: { try render(chart, on: $0, scale: 1, width: width, height: height) })
+        else { throw ChartOutputError.cairo("no PDF surface") }
+        try check(document.status)
+        return document.bytes
     }
 
     /// Draws the chart onto an existing Cairo context (e.g. a PDF page) in the rectangle

@@ -1,4 +1,5 @@
 import CCairo
+import GroupingCharts
 
 /// A failure of Cairo while writing the PDF.
 public struct PDFError: Error, CustomStringConvertible {
@@ -29,20 +30,19 @@ public enum PDFReport {
     }
 
     private static func write(_ layout: PDFLayout, document: ReportDocument) throws -> [UInt8] {
-        let sink = ByteSink()
-        let retained = Unmanaged.passRetained(sink)
-        defer { retained.release() }
         guard
-            let surface = cairo_pdf_surface_create_for_stream(
-                { closure, data, length in
-                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
-                    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                    return CAIRO_STATUS_SUCCESS
-                }, retained.toOpaque(), layout.pageWidth, layout.pageHeight)
+            let result = try ByteSink.collect(
+                create: { cairo_pdf_surface_create_for_stream($0, $1, layout.pageWidth, layout.pageHeight) },
+                draw: { surface in try paint(layout, document: document, on: surface) })
         else { throw PDFError(message: "cannot create the PDF surface") }
-        defer { cairo_surface_destroy(surface) }
+        guard result.status == CAIRO_STATUS_SUCCESS else {
+            throw PDFError(message: String(cString: cairo_status_to_string(result.status)))
+        }
+        return result.bytes
+    }
 
+    /// Metadata, outline and pages onto the PDF surface.
+    private static func paint(_ layout: PDFLayout, document: ReportDocument, on surface: OpaquePointer) throws {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title)
         cairo_pdf_surface_set_metadata(
             surface, CAIRO_PDF_METADATA_SUBJECT, "Grouping selection for hierarchical Bayesian models")
@@ -62,16 +62,5 @@ public enum PDFReport {
             context: context, layout: layout, title: document.title,
             footerNote: "\(document.title) · \(document.context.generatedAtText)")
         painter.paint()
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw PDFError(message: String(cString: cairo_status_to_string(status)))
-        }
-        return sink.bytes
     }
-}
-
-/// Collects the bytes Cairo writes.
-private final class ByteSink {
-    var bytes: [UInt8] = []
 }

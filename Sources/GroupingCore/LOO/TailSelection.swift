@@ -43,10 +43,9 @@ struct TailSelection {
         let n = values.count
         let wanted = min(tailLength, n - 1) + 1  // the cutoff's rank from the top
         let bucketCount = Self.bucketCount
-        guard let top = countFromTop(values, wanted: wanted, bucketCount: bucketCount) else {
+        guard let cutoffBucket = countFromTop(values, wanted: wanted) else {
             return fallback(values, wanted: wanted, floor: floor)
         }
-        let cutoffBucket = top.bucket
         // Offsets of the buckets from the cutoff's up, then placement; the buckets below all
         // point at one spare slot after the placed values and do not advance, so placement has
         // no branch (half the values go there, unpredictably).
@@ -84,11 +83,9 @@ struct TailSelection {
     /// value's bucket in `bucketOf`) and walks down from the top bucket to the one that brings
     /// the count to at least `wanted`.
     ///
-    /// - Returns: the range's low end, buckets per unit and that bucket; nil when all values
-    ///   are equal or the range is not finite.
-    func countFromTop(
-        _ values: UnsafeMutableBufferPointer<Double>, wanted: Int, bucketCount: Int
-    ) -> (low: Double, scale: Double, bucket: Int)? {
+    /// - Returns: that bucket; nil when all values are equal or the range is not finite.
+    private func countFromTop(_ values: UnsafeMutableBufferPointer<Double>, wanted: Int) -> Int? {
+        let bucketCount = Self.bucketCount
         var low = Double.infinity
         var high = -Double.infinity
         for value in values {
@@ -110,7 +107,7 @@ struct TailSelection {
             above += Int(counts[bucket])
             bucket -= 1
         }
-        return (low, scale, bucket)
+        return bucket
     }
 
     /// All candidates equal (or not finite): sort them all.

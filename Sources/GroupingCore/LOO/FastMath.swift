@@ -1,6 +1,6 @@
 import Foundation
 
-/// Branch-light exp (scalar and four lanes), expm1, log and log1p for the per-creator hot
+/// Branch-light exp (scalar and four lanes), expm1 and log for the per-creator hot
 /// loops (PSIS over S draws for every creator), accurate to a few units in the last place — far inside the 1e-6 to which PSIS-LOO
 /// is checked against ArviZ, and far inside the Monte-Carlo error.
 ///
@@ -9,8 +9,7 @@ import Foundation
 /// the exponent bits. Arguments below −708 return 0 (they only ever add to sums that hold a
 /// term of at least 1).
 ///
-/// log1p: Goldberg's identity log1p(u) = u · log(t)/(t − 1), t = 1 + u (exact for t = 1),
-/// with log(t) = e·ln2 + 2·atanh(s), s = (m − 1)/(m + 1), t = m·2ᵉ, m ∈ [√½, √2), so that
+/// log: log(t) = e·ln2 + 2·atanh(s), s = (m − 1)/(m + 1), t = m·2ᵉ, m ∈ [√½, √2), so that
 /// |s| ≤ 0.172 and the odd series to s²³ is exact to rounding (Muller, *Elementary
 /// Functions*, ch. 11 for both reductions).
 @usableFromInline
@@ -111,15 +110,6 @@ enum FastMath {
         let s0 = r1 * x4 + r0
         let s1 = r3 * x4 + r2
         return x * (s1 * x8 + s0)
-    }
-
-    @inlinable @inline(__always)
-    static func log1p(_ u: Double) -> Double {
-        let t = 1 + u
-        if t == 1 { return u }
-        if !(t > 0) { return t == 0 ? -.infinity : .nan }
-        if t == .infinity { return .infinity }
-        return u * log(t) / (t - 1)
     }
 
     /// Natural log of a positive normal double.

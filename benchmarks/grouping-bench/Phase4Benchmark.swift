@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 import GroupingCore
 
-/// Phase 4 benchmark: simulates N creators, fits the hierarchical model for five candidate
-/// groupings (5, 8, 12, 20 and 50 groups), compares them by PSIS-LOO and prints wall time per
-/// candidate, in total, and the peak resident memory (VmHWM from /proc/self/status).
+/// Phase 4 benchmark: simulates N creators, fits the ungrouped baseline, the one-way model
+/// for five candidate groupings (5, 8, 12, 20 and 50 groups) and one additive candidate
+/// (the 5 groups + a 4-level tier), compares them by exact LOO and prints wall time per
+/// model, in total, and the peak resident memory (VmHWM from /proc/self/status).
 ///
 /// Arguments: `--creators N` (default 20000), `--chains C` (4), `--draws D` (1000),
 /// `--seed S` (42), `--groups 5,8,12,20,50` (the candidates), `--verbose` (stage times).
@@ -25,6 +26,7 @@ func runPhase4Benchmark(arguments: [String]) {
     // candidates cut a noisy copy of it into k groups.
     var generator = SeededGenerator(seed: 2026)
     var latent = [Double](repeating: 0, count: creators)
+    var tier = [Int32](repeating: 0, count: creators)
     var effects = [Double](repeating: 0, count: creators)
     var ses = [Double](repeating: 0, count: creators)
     for i in 0..<creators {
@@ -32,6 +34,7 @@ func runPhase4Benchmark(arguments: [String]) {
         let genre = Double(Int(latent[i] * 8))
         let theta = 0.05 + 0.03 * genre + 0.1 * RandomVariates.standardNormal(using: &generator)
         ses[i] = 0.03 + 0.25 * RandomVariates.uniformOpen(using: &generator)
+        tier[i] = Int32(min(Int(4 * RandomVariates.uniformOpen(using: &generator)), 3))
         effects[i] = theta + ses[i] * RandomVariates.standardNormal(using: &generator)
     }
     print(
@@ -40,24 +43,33 @@ func runPhase4Benchmark(arguments: [String]) {
     let start = DispatchTime.now().uptimeNanoseconds
     var names: [String] = []
     var pointwise: [[Double]] = []
-    for k in groupCounts {
-        let codes = latent.map { Int32(min(Int($0 * Double(k)), k - 1)) }
-        let data = HierarchicalModelData(effects: effects, ses: ses, codes: codes, groupCount: k)
+    func factor(_ k: Int) -> ModelSpec.Factor {
+        ModelSpec.Factor(
+            name: "k\(k)", codes: latent.map { Int32(min(Int($0 * Double(k)), k - 1)) },
+            labels: (0..<k).map { "G\($0 + 1)" })
+    }
+    var models: [(String, ModelSpec)] = [("ungrouped", .ungrouped())]
+    models += groupCounts.map { ("k\($0)", ModelSpec.oneWay(factor($0))) }
+    models.append(
+        ("k\(groupCounts[0])+tier",
+         .additive(factor(groupCounts[0]), ModelSpec.Factor(name: "tier", codes: tier, labels: ["T1", "T2", "T3", "T4"]))))
+    for (name, spec) in models {
         let candidateStart = DispatchTime.now().uptimeNanoseconds
-        let fit = HierarchicalModel.fit(data, settings: settings) { message in
+        let fit = HierarchicalModel.fit(spec: spec, effects: effects, ses: ses, settings: settings) { message in
             if verbose {
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - candidateStart) / 1e9
                 print(String(format: "    %7.2f s  ", elapsed) + message)
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - candidateStart) / 1e9
-        names.append("k\(k)")
+        names.append(name)
         pointwise.append(fit.pointwiseElpd)
+        let scales = fit.hyperparameters.map { String(format: "%@ %.4f", $0.name, $0.mean) }.joined(separator: "  ")
         print(
             String(
-                format: "  %2d groups: %7.2f s  elpd %.1f  tau %.4f  sigma %.4f  rhat %.4f  k>%.2f: %d",
-                k, seconds, fit.loo.elpd, fit.tauSummary.mean, fit.sigmaGroupSummary.mean, fit.diagnostics.rhatMax,
-                fit.loo.kThreshold, fit.loo.paretoK.bad + fit.loo.paretoK.veryBad))
+                format: "  %-10@ %7.2f s  elpd %.1f  %@  grid %d nodes%@  rhat %.4f  psis k>%.2f: %d",
+                name, seconds, fit.loo.elpd, scales, fit.grid.nodes, fit.grid.adequate ? "" : " (NOT adequate)",
+                fit.diagnostics.rhatMax, fit.loo.kThreshold, fit.loo.paretoK.bad + fit.loo.paretoK.veryBad))
     }
     let compareStart = DispatchTime.now().uptimeNanoseconds
     let rows = ModelComparison.compare(names: names, pointwiseElpd: pointwise)

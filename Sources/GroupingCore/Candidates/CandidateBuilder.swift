@@ -54,26 +54,40 @@ public enum CandidateBuilder {
                     formation:
                         "\(column) cut at fixed edges \(edges.filter(\.isFinite).map(formatEdge).joined(separator: ", ")) (right-closed, lowest included"
                         + (edges.last == .infinity ? "; the last bin is open above)" : ")"))
-            case .cross:
+            case .cross, .additive:
                 continue
             }
         }
         var crossed: [CrossedCells] = []
         for spec in specs {
-            guard case .cross(let members) = spec.rule else { continue }
+            let members: [String]
+            switch spec.rule {
+            case .cross(let list), .additive(let list): members = list
+            default: continue
+            }
+            let isAdditive = { if case .additive = spec.rule { return true } else { return false } }()
             var parts: [Grouping] = []
             for (index, member) in members.enumerated() {
                 if let grouping = built[member] {
                     parts.append(grouping)
                 } else {
                     parts.append(
-                        try categorical(name: member, column: member, frame: frame, key: "\(spec.path).cross[\(index)]")
-                    )
+                        try categorical(
+                            name: member, column: member, frame: frame,
+                            key: "\(spec.path).\(isAdditive ? "additive" : "cross")[\(index)]"))
                 }
             }
-            let (grouping, cells) = cross(name: spec.name, parts, minGroupSize: minGroupSize)
+            var (grouping, cells) = cross(name: spec.name, parts, minGroupSize: minGroupSize)
+            if isAdditive {
+                grouping.kind = .additive
+                grouping.members = parts.map(withoutEmptyGroups)
+                grouping.formation =
+                    "two crossed effects, \(parts[0].name) + \(parts[1].name) (mu + a[\(parts[0].name)] + b[\(parts[1].name)]); "
+                    + "Phases 1 and 3 describe its cells"
+            } else {
+                crossed.append(cells)
+            }
             built[spec.name] = grouping
-            crossed.append(cells)
         }
         var ordered = specs.map { withoutEmptyGroups(built[$0.name]!) }
         if let cluster { ordered.append(cluster) }

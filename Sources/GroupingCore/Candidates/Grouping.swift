@@ -1,6 +1,6 @@
 /// How a candidate grouping was formed.
 public enum GroupingKind: String, Codable, Sendable, CaseIterable {
-    case categorical, quantiles, bins, cross, cluster
+    case categorical, quantiles, bins, cross, cluster, additive
 }
 
 /// A candidate grouping of the analysed rows: one label per row, or none.
@@ -20,6 +20,9 @@ public struct Grouping: Sendable, Equatable {
     public var edges: [Double]?
     /// How it was formed, in words, for the report.
     public var formation: String
+    /// An additive candidate's two members (its own labels are their cells, which Phases 1
+    /// and 3 describe); nil otherwise.
+    public var members: [Grouping]? = nil
 
     public init(
         name: String, kind: GroupingKind, labels: [String], codes: [Int32], edges: [Double]? = nil,

@@ -52,6 +52,8 @@ public struct CandidateSpec: Sendable, Equatable {
         case quantiles(column: String, bins: Int)
         case bins(column: String, edges: [Double], labels: [String]?)
         case cross(members: [String])
+        /// Schema 2: two crossed effects, mu + a[A] + b[B] (members: candidates or columns).
+        case additive(members: [String])
     }
     public var name: String
     public var rule: Rule

@@ -182,10 +182,10 @@ struct NodeReader {
                 return CandidateSpec(name: column, rule: .categorical(column: column), path: path)
             }
             let entries = try mapping(
-                item, path, allowed: ["name", "column", "quantiles", "bins", "edges", "labels", "cross"])
+                item, path, allowed: ["name", "column", "quantiles", "bins", "edges", "labels", "cross", "additive"])
             let name = try entries["name"].map { try string($0, "\(path).name") }
             if let quantiles = entries["quantiles"] {
-                for extra in ["column", "edges", "labels", "cross"] where entries[extra] != nil {
+                for extra in ["column", "edges", "labels", "cross", "additive"] where entries[extra] != nil {
                     throw error("\(path).\(extra)", entries[extra], "does not go with quantiles")
                 }
                 let column = try string(quantiles, "\(path).quantiles")
@@ -204,6 +204,20 @@ struct NodeReader {
                 guard members.count >= 2 else { throw error("\(path).cross", cross, "needs at least two members") }
                 return CandidateSpec(
                     name: name ?? members.joined(separator: "_x_"), rule: .cross(members: members), path: path)
+            }
+            if let additive = entries["additive"] {
+                for extra in ["column", "edges", "labels", "bins", "cross", "quantiles"] where entries[extra] != nil {
+                    throw error("\(path).\(extra)", entries[extra], "does not go with additive")
+                }
+                let members = try strings(additive, "\(path).additive")
+                guard members.count == 2 else {
+                    throw error("\(path).additive", additive, "needs exactly two members (two crossed effects)")
+                }
+                guard members[0] != members[1] else {
+                    throw error("\(path).additive", additive, "needs two different members")
+                }
+                return CandidateSpec(
+                    name: name ?? members.joined(separator: "_plus_"), rule: .additive(members: members), path: path)
             }
             if let bins = entries["bins"] {
                 throw error("\(path).bins", bins, "goes with quantiles (for fixed cut points use edges)")

@@ -1,52 +1,104 @@
-/// One candidate's fitted hierarchical model: the draws, the per-creator posteriors, PSIS-LOO
-/// and the convergence diagnostics.
-///
-/// Draw arrays are flat in chain-major order: index `chain · drawsPerChain + draw`.
+/// One model's fit: exact per-creator posteriors and LOO from the grid quadrature, the
+/// hyperparameters' exact moments, the draws' convergence table and the PSIS cross-check.
 public struct HierarchicalFit: Sendable {
+    public var spec: ModelSpec
     public var chains: Int
     public var drawsPerChain: Int
     public var priors: Priors
-    public var mu: [Double]
-    public var tau: [Double]
-    public var sigmaGroup: [Double]
-    /// [group][draw]
-    public var muGroup: [[Double]]
 
-    /// Per creator (rows of `HierarchicalModelData`): posterior mean and sd of theta_i and
-    /// its central 95% interval (2.5% and 97.5% quantiles).
+    /// Per creator (rows of the model's data): theta's posterior mean, sd and central 95%
+    /// interval (exact mixture quantiles), exact LOO elpd_i and lppd_i, LOO-PIT_i, the
+    /// pooling factor and the PSIS cross-check's Pareto k (NaN outside its subsample).
     public var thetaMean: [Double]
     public var thetaSD: [Double]
     public var thetaLower: [Double]
     public var thetaUpper: [Double]
-    /// Per creator: PSIS-LOO elpd_i, log pointwise predictive density and Pareto k.
     public var pointwiseElpd: [Double]
     public var pointwiseLppd: [Double]
+    public var pit: [Double]
+    public var pooling: [Double]
     public var paretoK: [Double]
 
     public var loo: LOOSummary
+    public var looPIT: LOOPITResult
+    public var pitBand: LOOPITTest.Band
     public var diagnostics: ConvergenceDiagnostics
+    public var grid: GridDiagnostics
+    /// Exact posterior mean and sd of mu and of each hyperparameter (grid order).
     public var muSummary: MeanSD
-    public var tauSummary: MeanSD
-    public var sigmaGroupSummary: MeanSD
-    /// Per group: mean, sd and 95% HDI of mu_group (labels as given to `fit`).
+    public var hyperparameters: [NamedMeanSD]
+    /// Per cell (group for the one-way model, occupied combination for the additive one):
+    /// exact mean and sd of its latent mean, 95% HDI from the draws.
     public var groups: [PosteriorGroup]
-    /// How the posterior was sampled, in words (for the report and `model.sampler`).
+    /// The additive model's effects a[j], b[k] (exact mean and sd); empty otherwise.
+    public var effects: [NamedMeanSD]
+    public var summaryTable: [PosteriorSummaryRow]
+    public var trueShare: Double?
+    public var groupPooling: [GroupPooling]
+    public var sensitivity: [SensitivityResult]
+    /// The hyperparameters' marginal posteriors on the grid (for the prior/posterior chart).
+    public var marginals: [HyperparameterMarginal]
     public var samplerDescription: String
-
-    /// The draws of one parameter as `[chain][draw]`.
-    public func chainsOf(_ flat: [Double]) -> [[Double]] {
-        (0..<chains).map { Array(flat[($0 * drawsPerChain)..<(($0 + 1) * drawsPerChain)]) }
-    }
 
     /// The Phase 4 part of results.json's `hbm` (Phase 5 fields are filled elsewhere).
     public func hbmResult() -> HBMResult {
         var result = HBMResult(skipped: nil)
+        result.model = spec.form.rawValue
         result.groups = groups
         result.mu = muSummary
-        result.tau = tauSummary
-        result.sigmaGroup = sigmaGroupSummary
+        result.tau = hyperparameters.first?.summary
+        result.sigmaGroup = spec.form == .oneWay ? hyperparameters.dropFirst().first?.summary : nil
+        result.scales = hyperparameters
+        result.effects = effects
+        var diagnostics = diagnostics
+        diagnostics.grid = grid
         result.diagnostics = diagnostics
         result.loo = loo
+        result.looPIT = looPIT
+        result.trueShare = trueShare
+        result.pooling = PoolingResult(
+            mean: pooling.isEmpty ? 0 : NeumaierSum.of(pooling) / Double(pooling.count),
+            median: SampleQuantile.type7(pooling, 0.5), groups: groupPooling)
+        result.sensitivity = sensitivity
+        result.summary = summaryTable
         return result
     }
+}
+
+/// A named posterior mean and sd (a hyperparameter or an effect).
+public struct NamedMeanSD: Codable, Sendable, Equatable {
+    public var name: String
+    public var mean: Double
+    public var sd: Double
+    public init(name: String, mean: Double, sd: Double) {
+        self.name = name
+        self.mean = mean
+        self.sd = sd
+    }
+    public var summary: MeanSD { MeanSD(mean: mean, sd: sd) }
+}
+
+/// A group's pooling factor (baggr): the posterior mean of v_g / (v_g + sigma²), v_g the
+/// variance of the group's precision-weighted mean effect.
+public struct GroupPooling: Codable, Sendable, Equatable {
+    public var label: String
+    public var pooling: Double
+}
+
+/// results.json `pooling`.
+public struct PoolingResult: Codable, Sendable, Equatable {
+    /// Mean and median over creators of the creator pooling factor se²/(se² + tau²).
+    public var mean: Double
+    public var median: Double
+    public var groups: [GroupPooling]
+}
+
+/// A hyperparameter's marginal posterior on the grid: density per lattice value of log φ
+/// (natural-scale values, mass per value).
+public struct HyperparameterMarginal: Sendable, Equatable {
+    public var name: String
+    public var values: [Double]
+    public var mass: [Double]
+    /// The prior's scale (half-normal).
+    public var priorScale: Double
 }

@@ -51,18 +51,24 @@ public enum Analysis {
 
         // Phases 4 and 5.
         var posteriors: [String: CreatorEstimates] = [:]
+        var fits: [String: HierarchicalFit] = [:]
         if let effectHat = frame.effectHat, let se = frame.se {
             let phase = ModelPhase(config: config, effectHat: effectHat, se: se, truth: frame.truth, progress: progress)
+            let baseline = phase.fitBaseline()
+            results.baseline = BaselineResult(hbm: baseline.hbm)
+            posteriors[ModelPhase.baselineName] = baseline.posterior
+            fits[ModelPhase.baselineName] = baseline.fit
             let fitted = phase.fitAll(groupings)
             for (index, fit) in fitted.enumerated() {
                 results.candidates[index].hbm = fit.hbm
                 if let posterior = fit.posterior { posteriors[groupings[index].name] = posterior }
+                if let model = fit.fit { fits[groupings[index].name] = model }
             }
             results.model = phase.settingsEcho(
-                description: fitted.first { !$0.samplerDescription.isEmpty }?.samplerDescription
-                    ?? "exact independent draws from the adaptive-grid posterior (no candidate was fitted)")
+                description: baseline.samplerDescription)
             lap("Phase 4: hierarchical models and LOO")
-            let (rows, note) = phase.compare(groupings: groupings, fits: fitted)
+            let (rows, note) = phase.compare(
+                names: groupings.map(\.name) + [ModelPhase.baselineName], fits: fitted + [baseline])
             results.comparison = rows
             if let note { results.warnings.append(note) }
             lap("Phase 4: comparison")
@@ -83,9 +89,16 @@ public enum Analysis {
             candidates: results.candidates, crossed: crossed, recommendation: recommendation,
             effectHatAssociation: try effectHatAssociation(config: config, frame: frame, groupings: groupings),
             thresholds: config.thresholds)
-        for candidate in results.candidates {
-            for warning in candidate.hbm?.diagnostics?.warnings ?? [] {
-                results.warnings.append("\(candidate.name): \(warning)")
+        let modelResults = results.candidates.map { ($0.name, $0.hbm) } + [(ModelPhase.baselineName, results.baseline?.hbm)]
+        for (name, hbm) in modelResults {
+            for warning in hbm?.diagnostics?.warnings ?? [] {
+                results.warnings.append("\(name): \(warning)")
+            }
+            if let grid = hbm?.diagnostics?.grid, !grid.adequate {
+                results.warnings.append(
+                    "\(name): the hyperparameter grid is not adequate (change at the last refinement "
+                        + "\(Format.number(grid.change, digits: 2)) sd, edge mass \(Format.number(grid.edgeMass, digits: 2))): "
+                        + "treat its posterior summaries with care")
             }
         }
         lap("Checklist and recommendation")
@@ -95,7 +108,7 @@ public enum Analysis {
             ?? results.comparison.first?.name
         return AnalysisOutput(
             results: results, frame: frame, groupings: groupings, creatorEstimates: posteriors,
-            estimatesGrouping: estimatesGrouping, timings: timings)
+            estimatesGrouping: estimatesGrouping, fits: fits, timings: timings)
     }
 
     /// How strongly each candidate's source looks like a function of effect_hat (for the
@@ -122,7 +135,7 @@ public enum Analysis {
                 {
                     association[spec.name] = eta
                 }
-            case .cross:
+            case .cross, .additive:
                 continue
             }
         }

@@ -7,8 +7,11 @@ public struct AnalysisOutput: Sendable {
     public var groupings: [Grouping]
     /// Per candidate name, the per-creator posterior of its fitted model.
     public var creatorEstimates: [String: CreatorEstimates]
-    /// The grouping `estimates.csv` is written for (recommended, else best by LOO).
+    /// The model `estimates.csv` is written for (the recommended grouping, `ungrouped` with
+    /// pool_ungrouped, else the best by LOO).
     public var estimatesGrouping: String?
+    /// Schema 2: the fits themselves (by model name, `ungrouped` included), for the charts.
+    public var fits: [String: HierarchicalFit] = [:]
     /// Seconds per phase, for the methods appendix (not in results.json: it would break
     /// the reproducibility of the snapshot).
     public var timings: [PhaseTiming]
@@ -25,6 +28,12 @@ public struct CreatorEstimates: Sendable {
     public var shrinkage: [Double]
     public var shrinkagePercent: [Double]
     public var precision: [Double]
+    /// Schema 2: pooling factor, LOO-PIT and the PSIS cross-check's Pareto k per creator,
+    /// and the cell (group) each creator's estimate pools toward (nil outside the fit).
+    public var pooling: [Double] = []
+    public var pit: [Double] = []
+    public var paretoK: [Double] = []
+    public var groupLabel: [String?] = []
 
     public init(
         mean: [Double], sd: [Double], lower: [Double], upper: [Double], shrinkage: [Double], shrinkagePercent: [Double],

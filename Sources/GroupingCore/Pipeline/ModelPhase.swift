@@ -1,9 +1,13 @@
-/// Phases 4 and 5 as the pipeline runs them: one hierarchical model per candidate on its
-/// labelled creators, then separation, shrinkage and coverage, then the LOO comparison.
+/// Phases 4 and 5 as the pipeline runs them: the ungrouped baseline on every creator with
+/// an ITE, one hierarchical model per candidate on its labelled creators (one-way, or
+/// additive for `additive` candidates), then separation, shrinkage and coverage, then the LOO
+/// comparison, which always includes `ungrouped`.
 ///
-/// Every candidate shares one set of priors, scaled by s = the sample sd of effect_hat over
+/// Every model shares one set of priors, scaled by s = the sample sd of effect_hat over
 /// all analysed creators, so the LOO comparison compares groupings, not priors.
 struct ModelPhase {
+    static let baselineName = "ungrouped"
+
     let config: AnalysisConfig
     let effectHat: [Double]
     let se: [Double]
@@ -30,7 +34,7 @@ struct ModelPhase {
         self.priors = priors
     }
 
-    /// One candidate's Phase 4 and 5 outcome.
+    /// One model's Phase 4 and 5 outcome.
     struct CandidateFit {
         var hbm: HBMResult
         var posterior: CreatorEstimates?
@@ -38,12 +42,20 @@ struct ModelPhase {
         var rows: [Int] = []
         var pointwiseElpd: [Double] = []
         var samplerDescription: String = ""
+        var fit: HierarchicalFit? = nil
     }
 
     var settings: SamplerSettings {
         SamplerSettings(
             chains: config.model.chains, draws: config.model.draws, warmup: config.model.warmup, seed: config.model.seed
         )
+    }
+
+    /// The ungrouped baseline on every analysed creator.
+    func fitBaseline() -> CandidateFit {
+        let prefix = "Phase 4 [baseline] \(Self.baselineName)"
+        return fit(
+            spec: .ungrouped(), rows: Array(effectHat.indices), progress: { progress("\(prefix): \($0)") })
     }
 
     func fitAll(_ groupings: [Grouping]) -> [CandidateFit] {
@@ -56,28 +68,65 @@ struct ModelPhase {
     }
 
     func fit(_ grouping: Grouping, progress: @escaping (String) -> Void) -> CandidateFit {
+        let minimum = config.thresholds.minGroupSizeHbm
+        if let members = grouping.members {
+            let rows = grouping.codes.indices.filter { i in members.allSatisfy { $0.codes[i] >= 0 } }
+            guard !rows.isEmpty else { return CandidateFit(hbm: HBMResult(skipped: "no creator has both labels")) }
+            var factors: [ModelSpec.Factor] = []
+            for member in members {
+                let factor = Self.factor(member, rows: rows)
+                let counts = factor.codes.reduce(into: [Int](repeating: 0, count: factor.levelCount)) { $0[Int($1)] += 1 }
+                if let smallest = counts.min(), smallest < minimum {
+                    return CandidateFit(
+                        hbm: HBMResult(
+                            skipped:
+                                "the smallest level of \(member.name) has \(smallest) creator\(smallest == 1 ? "" : "s"), fewer than min_group_size_hbm = \(minimum)"
+                        ))
+                }
+                factors.append(factor)
+            }
+            return fit(spec: .additive(factors[0], factors[1]), rows: rows, progress: progress)
+        }
         let rows = grouping.codes.indices.filter { grouping.codes[$0] >= 0 }
         let counts = grouping.counts()
         guard let smallest = counts.min(), !rows.isEmpty else {
             return CandidateFit(hbm: HBMResult(skipped: "no creator has a label"))
         }
-        if smallest < config.thresholds.minGroupSizeHbm {
-            let small = zip(grouping.labels, counts).filter { $0.1 < config.thresholds.minGroupSizeHbm }
+        if smallest < minimum {
+            let small = zip(grouping.labels, counts).filter { $0.1 < minimum }
             return CandidateFit(
                 hbm: HBMResult(
                     skipped:
-                        "smallest group has \(smallest) creator\(smallest == 1 ? "" : "s"), fewer than min_group_size_hbm = \(config.thresholds.minGroupSizeHbm) ("
+                        "smallest group has \(smallest) creator\(smallest == 1 ? "" : "s"), fewer than min_group_size_hbm = \(minimum) ("
                         + small.prefix(5).map { "\($0.0): \($0.1)" }.joined(separator: ", ")
                         + (small.count > 5 ? ", …" : "") + ")"))
         }
+        let factor = ModelSpec.Factor(
+            name: grouping.name, codes: rows.map { grouping.codes[$0] }, labels: grouping.labels)
+        return fit(spec: .oneWay(factor), rows: rows, progress: progress)
+    }
+
+    /// A member's codes on `rows`, re-coded to the levels those rows use.
+    static func factor(_ grouping: Grouping, rows: [Int]) -> ModelSpec.Factor {
+        var used = [Bool](repeating: false, count: grouping.groupCount)
+        for row in rows { used[Int(grouping.codes[row])] = true }
+        var remap = [Int32](repeating: -1, count: grouping.groupCount)
+        var labels: [String] = []
+        for (level, isUsed) in used.enumerated() where isUsed {
+            remap[level] = Int32(labels.count)
+            labels.append(grouping.labels[level])
+        }
+        return ModelSpec.Factor(
+            name: grouping.name, codes: rows.map { remap[Int(grouping.codes[$0])] }, labels: labels)
+    }
+
+    /// Fits `spec` on `rows` and adds Phase 5.
+    func fit(spec: ModelSpec, rows: [Int], progress: @escaping (String) -> Void) -> CandidateFit {
         let y = rows.map { effectHat[$0] }
         let s = rows.map { se[$0] }
-        let data = HierarchicalModelData(
-            effects: y, ses: s, codes: rows.map { grouping.codes[$0] }, groupCount: grouping.groupCount)
-        let fit = HierarchicalModel.fit(
-            data, labels: grouping.labels, priors: priors, settings: settings, progress: progress)
+        let fit = HierarchicalModel.fit(spec: spec, effects: y, ses: s, priors: priors, settings: settings, progress: progress)
         var hbm = fit.hbmResult()
-        hbm.separation = PosteriorSeparation.compute(fit.groups)
+        if spec.form != .ungrouped { hbm.separation = PosteriorSeparation.compute(fit.groups) }
         let shrinkage = ShrinkageAnalysis(effectHat: y, se: s, posteriorMean: fit.thetaMean)
         hbm.shrinkage = shrinkage.summary
         if let truth {
@@ -90,6 +139,12 @@ struct ModelPhase {
             lower: .init(repeating: .nan, count: n), upper: .init(repeating: .nan, count: n),
             shrinkage: .init(repeating: .nan, count: n), shrinkagePercent: .init(repeating: .nan, count: n),
             precision: .init(repeating: .nan, count: n))
+        estimates.pooling = .init(repeating: .nan, count: n)
+        estimates.pit = .init(repeating: .nan, count: n)
+        estimates.paretoK = .init(repeating: .nan, count: n)
+        estimates.groupLabel = .init(repeating: nil, count: n)
+        let labels = HierarchicalModel.cellLabels(spec: spec, layout: CellLayout(spec: spec, count: rows.count))
+        let cellOf = CellLayout(spec: spec, count: rows.count).cellOf
         for (k, row) in rows.enumerated() {
             estimates.mean[row] = fit.thetaMean[k]
             estimates.sd[row] = fit.thetaSD[k]
@@ -98,16 +153,20 @@ struct ModelPhase {
             estimates.shrinkage[row] = shrinkage.shrinkage[k]
             estimates.shrinkagePercent[row] = shrinkage.shrinkagePercent[k]
             estimates.precision[row] = shrinkage.precision[k]
+            estimates.pooling[row] = fit.pooling[k]
+            estimates.pit[row] = fit.pit[k]
+            estimates.paretoK[row] = fit.paretoK[k]
+            estimates.groupLabel[row] = spec.form == .ungrouped ? nil : labels[Int(cellOf[k])]
         }
         return CandidateFit(
             hbm: hbm, posterior: estimates, rows: rows, pointwiseElpd: fit.pointwiseElpd,
-            samplerDescription: fit.samplerDescription)
+            samplerDescription: fit.samplerDescription, fit: fit)
     }
 
-    /// The LOO comparison of the fitted candidates. Pointwise elpd must refer to the same
-    /// creators: when candidates leave different creators unlabelled, the comparison uses the
-    /// creators every fitted candidate labels, and says so.
-    func compare(groupings: [Grouping], fits: [CandidateFit]) -> ([ComparisonRow], String?) {
+    /// The LOO comparison of the fitted models (candidates and `ungrouped`). Pointwise elpd
+    /// must refer to the same creators: when models leave different creators out, the
+    /// comparison uses the creators every fitted model covers, and says so.
+    func compare(names: [String], fits: [CandidateFit]) -> ([ComparisonRow], String?) {
         let fitted = fits.indices.filter { fits[$0].hbm.skipped == nil && !fits[$0].rows.isEmpty }
         guard !fitted.isEmpty else { return ([], nil) }
         let n = effectHat.count
@@ -122,10 +181,15 @@ struct ModelPhase {
             for (k, row) in fits[index].rows.enumerated() { byRow[row] = fits[index].pointwiseElpd[k] }
             return common.map { byRow[$0] }
         }
-        let rows = ModelComparison.compare(names: fitted.map { groupings[$0].name }, pointwiseElpd: pointwise)
+        let kBad = fitted.map { index -> Bool in
+            guard let loo = fits[index].hbm.loo else { return false }
+            return loo.kMax > loo.kThreshold
+        }
+        let rows = ModelComparison.compare(
+            names: fitted.map { names[$0] }, pointwiseElpd: pointwise, paretoKBad: kBad)
         let note =
             common.count < n
-            ? "The LOO comparison uses the \(common.count) of \(n) creators that every fitted candidate labels" : nil
+            ? "The LOO comparison uses the \(common.count) of \(n) creators that every fitted model covers" : nil
         return (rows, note)
     }
 

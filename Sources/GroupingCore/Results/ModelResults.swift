@@ -11,13 +11,30 @@ public struct HBMResult: Codable, Sendable, Equatable {
     @NullEncoded public var separation: SeparationResult? = nil
     @NullEncoded public var shrinkage: ShrinkageResult? = nil
     @NullEncoded public var coverage: CoverageResult? = nil
+    /// Schema 2: the model form (`ungrouped`, `one_way`, `additive`).
+    @NullEncoded public var model: String? = nil
+    /// Every hyperparameter's exact posterior mean and sd (tau first).
+    public var scales: [NamedMeanSD] = []
+    /// The additive model's effects (exact mean and sd).
+    public var effects: [NamedMeanSD] = []
+    @NullEncoded public var looPIT: LOOPITResult? = nil
+    @NullEncoded public var trueShare: Double? = nil
+    @NullEncoded public var pooling: PoolingResult? = nil
+    public var sensitivity: [SensitivityResult] = []
+    /// The posterior table with az.summary's columns.
+    public var summary: [PosteriorSummaryRow] = []
 
     public init(skipped: String?) { self.skipped = skipped }
 
     enum CodingKeys: String, CodingKey {
-        case skipped, groups, mu, tau
+        case skipped, model, groups, mu, tau
         case sigmaGroup = "sigma_group"
-        case diagnostics, loo, separation,
+        case scales, effects
+        case diagnostics, loo
+        case looPIT = "loo_pit"
+        case trueShare = "true_share"
+        case pooling, sensitivity, summary
+        case separation,
             shrinkage, coverage
     }
 }
@@ -60,6 +77,8 @@ public struct ConvergenceDiagnostics: Codable, Sendable, Equatable {
     public var essTailMin: Double
     /// Parameters with R-hat > 1.01 or ESS < 400, in words.
     public var warnings: [String] = []
+    /// Schema 2: how good the hyperparameter grid is.
+    @NullEncoded public var grid: GridDiagnostics? = nil
     public init(rhatMax: Double, essBulkMin: Double, essTailMin: Double, warnings: [String] = []) {
         self.rhatMax = rhatMax
         self.essBulkMin = essBulkMin
@@ -70,7 +89,7 @@ public struct ConvergenceDiagnostics: Codable, Sendable, Equatable {
         case rhatMax = "rhat_max"
         case essBulkMin = "ess_bulk_min"
         case essTailMin = "ess_tail_min"
-        case warnings
+        case warnings, grid
     }
 }
 
@@ -98,6 +117,10 @@ public struct LOOSummary: Codable, Sendable, Equatable {
     /// The "good" threshold in force: min(1 − 1/log10(S), 0.7).
     public var kThreshold: Double
     public var paretoK: ParetoKCounts
+    /// Schema 2: `exact` (quadrature) or `psis`.
+    public var method: String = "psis"
+    /// Schema 2: the PSIS cross-check of an exact LOO.
+    @NullEncoded public var psis: PSISSummary? = nil
     public init(
         elpd: Double, se: Double, pLoo: Double, looic: Double, kMax: Double, kThreshold: Double, paretoK: ParetoKCounts
     ) {
@@ -117,6 +140,7 @@ public struct LOOSummary: Codable, Sendable, Equatable {
         case kThreshold = "k_threshold"
         case
             paretoK = "pareto_k"
+        case method, psis
     }
 }
 
@@ -187,6 +211,11 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
     public var se: Double
     public var dse: Double
     public var weight: Double
+    /// Schema 2: Φ(−elpd_diff/dse), the normal approximation to the probability that this
+    /// model predicts worse than the best (0 for the best itself).
+    public var pWorse: Double = 0
+    /// Schema 2: why that approximation is unreliable (`ComparisonDiagnostic`).
+    public var diag: [ComparisonDiagnostic] = []
     public init(
         name: String, rank: Int, elpdLoo: Double, looic: Double, elpdDiff: Double, dLooic: Double, se: Double,
         dse: Double, weight: Double
@@ -209,6 +238,8 @@ public struct ComparisonRow: Codable, Sendable, Equatable {
         case dLooic = "d_looic"
         case
             se, dse, weight
+        case pWorse = "p_worse"
+        case diag
     }
 }
 

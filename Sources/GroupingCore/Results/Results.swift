@@ -4,13 +4,17 @@
 /// may be added, never renamed. A value that does not exist is `nil` and is written as
 /// JSON `null`, never NaN.
 public struct Results: Codable, Sendable, Equatable {
-    public var schemaVersion: Int = 1
+    public var schemaVersion: Int = 2
     public var title: String = ""
     public var tool: ToolInfo = ToolInfo()
     public var input: InputSummary = InputSummary()
     public var outcome: OutcomeInfo = OutcomeInfo()
     public var thresholds: Thresholds = Thresholds()
     public var candidates: [CandidateResult] = []
+    /// Schema 2: the ungrouped hierarchical model, fitted on every run with ITEs.
+    @NullEncoded public var baseline: BaselineResult? = nil
+    /// Schema 2: the config's `snapshot_date` (ISO date), the snapshot's run time for `history`.
+    @NullEncoded public var snapshotDate: String? = nil
     public var crossedCells: [CrossedCells] = []
     @NullEncoded public var clustering: ClusteringResult? = nil
     @NullEncoded public var model: ModelSettingsEcho? = nil
@@ -26,11 +30,18 @@ public struct Results: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case title, tool, input, outcome, thresholds,
-            candidates
+            candidates, baseline
+        case snapshotDate = "snapshot_date"
         case crossedCells = "crossed_cells"
         case clustering, model, comparison,
             checklist, recommendation, pitfalls, panel, warnings
     }
+}
+
+/// results.json `baseline`: the ungrouped model's `hbm`.
+public struct BaselineResult: Codable, Sendable, Equatable {
+    public var hbm: HBMResult
+    public init(hbm: HBMResult) { self.hbm = hbm }
 }
 
 /// The tool's name, version and the seed of the run.

@@ -60,7 +60,7 @@ struct ReportRun {
         for (name, data) in files { try writer.write(data, to: name) }
         if let recommendation = output.results.recommendation {
             progress.say(
-                "recommendation: \(recommendation.decision)" + (recommendation.grouping.map { " (\($0))" } ?? ""))
+                "recommendation: \(recommendation.decision.rawValue)" + (recommendation.grouping.map { " (\($0))" } ?? ""))
         }
     }
 

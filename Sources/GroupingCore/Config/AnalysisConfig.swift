@@ -2,6 +2,8 @@
 /// the config file); the executable resolves them.
 public struct AnalysisConfig: Sendable, Equatable {
     public var title: String = "Grouping selection report"
+    /// Schema 2: the snapshot's run time for `history` (ISO date), echoed in results.json.
+    public var snapshotDate: String? = nil
     public var data: DataConfig
     public var outcome: OutcomeSpec = .effectHat
     public var candidates: [CandidateSpec] = []

@@ -101,10 +101,18 @@ struct NodeReader {
             root, "",
             allowed: [
                 "title", "data", "outcome", "candidates", "clustering", "thresholds", "model", "review", "report",
+                "snapshot_date",
             ])
         guard let dataNode = top["data"] else { throw error("data", root, "is required") }
         var config = AnalysisConfig(data: try data(dataNode))
         if let node = top["title"] { config.title = try string(node, "title") }
+        if let node = top["snapshot_date"], !isNull(node) {
+            let text = try string(node, "snapshot_date")
+            guard SnapshotDate.isISODate(text) else {
+                throw error("snapshot_date", node, "must be an ISO date such as 2026-11-30")
+            }
+            config.snapshotDate = text
+        }
         if let node = top["outcome"], !isNull(node) { config.outcome = try outcome(node) }
         if let node = top["candidates"] { config.candidates = try candidates(node) }
         if let node = top["clustering"], !isNull(node) { config.clustering = try clustering(node) }
@@ -301,6 +309,9 @@ struct NodeReader {
         if let v = try value("separation") { t.separation = v }
         if let v = try value("shrinkage_corr") { t.shrinkageCorr = v }
         if let v = try value("coverage") { t.coverage = v }
+        if let v = try value("dse_multiple") { t.dseMultiple = v }
+        if let v = try value("pooling_negligible") { t.poolingNegligible = v }
+        if let v = try value("calibration_p") { t.calibrationP = v }
         if t.qualityPoor > t.qualityGood {
             throw error(
                 "thresholds.quality_poor", entries["quality_poor"] ?? node,

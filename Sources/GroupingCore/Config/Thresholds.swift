@@ -20,8 +20,16 @@ public struct Thresholds: Codable, Sendable, Equatable {
     public var separation: Double = 1.5
     /// Correlation of precision with shrinkage that passes (below it).
     public var shrinkageCorr: Double = -0.3
-    /// HBM interval coverage that passes.
+    /// HBM interval coverage that passes (the check fails only below both this and what a
+    /// well-specified model plausibly shows on these data: `CoverageCheck.plausibleLow`).
     public var coverage: Double = 0.93
+    /// Schema 2: a LOO difference is clear when elpd_diff exceeds this many dse.
+    public var dseMultiple: Double = 2
+    /// Schema 2: pooling changes little when the typical (median) creator pooling factor is
+    /// below this.
+    public var poolingNegligible: Double = 0.05
+    /// Schema 2: the LOO-PIT uniformity test's p-value below which calibration fails.
+    public var calibrationP: Double = 0.01
 
     public init() {}
 
@@ -43,5 +51,8 @@ public struct Thresholds: Codable, Sendable, Equatable {
         case separation
         case shrinkageCorr = "shrinkage_corr"
         case coverage
+        case dseMultiple = "dse_multiple"
+        case poolingNegligible = "pooling_negligible"
+        case calibrationP = "calibration_p"
     }
 }

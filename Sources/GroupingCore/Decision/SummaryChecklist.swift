@@ -7,13 +7,18 @@
 public enum SummaryChecklist {
     public static let keys = [
         "domain", "significance", "effect_size", "group_sizes", "loo", "separation", "shrinkage",
-        "coverage", "interpretability", "monitoring",
+        "coverage", "interpretability", "monitoring", "calibration",
     ]
 
     /// The automatic items, whose failure sends a grouping back for revision.
     public static let automaticKeys: Set<String> = [
-        "significance", "effect_size", "group_sizes", "loo", "separation", "shrinkage", "coverage",
+        "significance", "effect_size", "group_sizes", "loo", "separation", "shrinkage", "coverage", "calibration",
     ]
+
+    /// The automatic items whose failure sends a model back for revision (see
+    /// `RecommendationEngine`): the others are computed on the noisy effect_hat and are shown
+    /// for a person to weigh.
+    public static let blockingKeys: Set<String> = ["coverage", "calibration"]
 
     /// - Parameters:
     ///   - candidate: the grouping's results.
@@ -47,12 +52,14 @@ public enum SummaryChecklist {
             add("effect_size", "not_assessed", "η² undefined (no variance in the outcome)")
         }
         let sizes = candidate.sizes
-        add(
+        if candidate.groups.isEmpty {
+            add("group_sizes", "not_assessed", "No groups: the ungrouped model pools every creator toward one mean")
+        } else { add(
             "group_sizes", sizes.belowMin == 0 ? "pass" : "fail",
             sizes.belowMin == 0
                 ? "Smallest group has \(sizes.min) creators (minimum \(t.minGroupSize))"
                 : "\(sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(t.minGroupSize) creators (smallest \(sizes.min))"
-        )
+        ) }
         let hbm = candidate.hbm
         if let row = comparison.first(where: { $0.name == candidate.name }) {
             let within = row.dLooic <= t.looicTie
@@ -86,9 +93,13 @@ public enum SummaryChecklist {
                     ? "No posterior estimates" : "Correlation undefined (constant precision or shrinkage)")
         }
         if let coverage = hbm?.coverage {
+            let bound = min(t.coverage, coverage.plausibleLow ?? t.coverage)
             add(
-                "coverage", coverage.hbm >= t.coverage ? "pass" : "fail",
-                "95% intervals cover \(Format.percent(coverage.hbm)) of \(coverage.creators) true effects (threshold \(Format.percent(t.coverage)))"
+                "coverage", coverage.hbm >= bound ? "pass" : "fail",
+                "95% intervals cover \(Format.percent(coverage.hbm)) of \(coverage.creators) true effects (fails below \(Format.percent(bound)): "
+                    + "the threshold \(Format.percent(t.coverage))"
+                    + (coverage.plausibleLow.map { " or the \(Format.percent($0)) a well-specified model plausibly shows on these data, whichever is lower" } ?? "")
+                    + ")"
             )
         } else {
             add("coverage", "not_assessed", "No true effects given (data.truth)")
@@ -108,6 +119,26 @@ public enum SummaryChecklist {
             add("monitoring", "pass", "Scheduled: \(plan)")
         } else {
             add("monitoring", "review", "Needs a monitoring plan (review.monitoring)")
+        }
+        if let pit = hbm?.looPIT {
+            let fails = pit.p < t.calibrationP
+            let detail: String
+            switch (fails, pit.verdict) {
+            case (false, _):
+                detail = "LOO-PIT values look uniform (p = \(Format.number(pit.p, digits: 2)), threshold \(Format.number(t.calibrationP)))"
+            case (true, .tooNarrow):
+                detail =
+                    "LOO-PIT values pile up near 0 and 1 (p = \(Format.number(pit.p, digits: 2)); \(Format.percent(pit.tailShare)) beyond 0.05/0.95, 10% expected): "
+                    + "the predictive intervals are too narrow, likely because the ITE se's are understated; "
+                    + "re-estimate them or raise data.panel.se_multiplier"
+            case (true, _):
+                detail =
+                    "LOO-PIT values are too rarely near 0 and 1 (p = \(Format.number(pit.p, digits: 2)); \(Format.percent(pit.tailShare)) beyond 0.05/0.95, 10% expected): "
+                    + "the predictive intervals are too wide, likely because the ITE se's are overstated or the noise is not normal"
+            }
+            add("calibration", fails ? "fail" : "pass", detail)
+        } else {
+            add("calibration", "not_assessed", hbm?.skipped.map { "Model not fitted: \($0)" } ?? "No ITEs: LOO-PIT not computed")
         }
         return Checklist(grouping: candidate.name, items: items)
     }

@@ -39,6 +39,41 @@ public struct HierarchicalFit: Sendable {
     /// The hyperparameters' marginal posteriors on the grid (for the prior/posterior chart).
     public var marginals: [HyperparameterMarginal]
     public var samplerDescription: String
+    /// The fit's data and draws, for checks that need them after the fit (coverage).
+    var context: ModelContext? = nil
+    var draws: PosteriorDraws? = nil
+
+    /// The distribution of interval coverage a well-specified model would show on these
+    /// creators: for each of (up to) 400 posterior draws s, theta_i is drawn from its exact
+    /// conditional given draw s (N((1 − B) y_i + B eta_{c,s}, se² tau_s²/v)) and the share
+    /// of creators (those with `include`) inside their 95% intervals is recorded. The shared
+    /// hyperparameters make these shares vary far more than a binomial count would, which
+    /// is what a fixed threshold misses. Sorted ascending.
+    public func posteriorCoverage(include: [Bool], seed: UInt64) -> [Double] {
+        guard let context, let draws else { return [] }
+        let s = draws.chains * draws.drawsPerChain
+        let stride = max(1, s / 400)
+        var generator = SeededGenerator(seed: seed, stream: 0x434F_5645)
+        let rows = include.indices.filter { include[$0] }
+        guard !rows.isEmpty else { return [] }
+        var shares: [Double] = []
+        for d in Swift.stride(from: 0, to: s, by: stride) {
+            let tau2 = draws.hyperparameters[0][d] * draws.hyperparameters[0][d]
+            var inside = 0
+            for i in rows {
+                let se2 = context.seSquared[i]
+                let v = se2 + tau2
+                let b = se2 / v
+                let eta = draws.cells[Int(context.layout.cellOf[i])][d]
+                let theta =
+                    context.effects[i] + b * (eta - context.effects[i])
+                    + (se2 * tau2 / v).squareRoot() * RandomVariates.standardNormal(using: &generator)
+                if theta >= thetaLower[i] && theta <= thetaUpper[i] { inside += 1 }
+            }
+            shares.append(Double(inside) / Double(rows.count))
+        }
+        return shares.sorted()
+    }
 
     /// The Phase 4 part of results.json's `hbm` (Phase 5 fields are filled elsewhere).
     public func hbmResult() -> HBMResult {

@@ -176,7 +176,7 @@ public enum HierarchicalModel {
             pitBand: band, diagnostics: diagnostics, grid: grid.diagnostics, muSummary: muSummary,
             hyperparameters: hyperparameters, groups: groups, effects: effects, summaryTable: table,
             trueShare: trueShare, groupPooling: groupPooling, sensitivity: sensitivity, marginals: marginals,
-            samplerDescription: description)
+            samplerDescription: description, context: context, draws: draws)
     }
 
     /// The one-way model on `HierarchicalModelData` (codes are the groups).

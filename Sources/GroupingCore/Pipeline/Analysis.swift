@@ -12,6 +12,7 @@ public enum Analysis {
     ) throws -> AnalysisOutput {
         var results = Results()
         results.title = config.title
+        results.snapshotDate = config.snapshotDate
         results.tool.seed = config.model.seed
         results.input = frame.summary
         results.outcome = frame.outcomeInfo
@@ -67,8 +68,13 @@ public enum Analysis {
             results.model = phase.settingsEcho(
                 description: baseline.samplerDescription)
             lap("Phase 4: hierarchical models and LOO")
+            var versus: [String: VersusUngrouped] = [:]
             let (rows, note) = phase.compare(
-                names: groupings.map(\.name) + [ModelPhase.baselineName], fits: fitted + [baseline])
+                names: groupings.map(\.name) + [ModelPhase.baselineName], fits: fitted + [baseline], versus: &versus)
+            for index in results.candidates.indices {
+                let name = results.candidates[index].name
+                results.candidates[index].hbm?.versusUngrouped = versus[name]
+            }
             results.comparison = rows
             if let note { results.warnings.append(note) }
             lap("Phase 4: comparison")
@@ -78,8 +84,8 @@ public enum Analysis {
 
         // Decision.
         let (recommendation, checklistFor) = RecommendationEngine.decide(
-            candidates: results.candidates, comparison: results.comparison, thresholds: config.thresholds,
-            review: config.review)
+            candidates: results.candidates, baseline: results.baseline?.hbm, comparison: results.comparison,
+            thresholds: config.thresholds, review: config.review)
         results.recommendation = recommendation
         if let candidate = checklistFor {
             results.checklist = SummaryChecklist.fill(
@@ -104,8 +110,10 @@ public enum Analysis {
         lap("Checklist and recommendation")
 
         let estimatesGrouping =
-            recommendation.grouping.flatMap { posteriors[$0] != nil ? $0 : nil }
-            ?? results.comparison.first?.name
+            recommendation.decision == .poolUngrouped
+            ? ModelPhase.baselineName
+            : recommendation.grouping.flatMap { posteriors[$0] != nil ? $0 : nil }
+                ?? results.comparison.first?.name
         return AnalysisOutput(
             results: results, frame: frame, groupings: groupings, creatorEstimates: posteriors,
             estimatesGrouping: estimatesGrouping, fits: fits, timings: timings)

@@ -130,8 +130,13 @@ struct ModelPhase {
         let shrinkage = ShrinkageAnalysis(effectHat: y, se: s, posteriorMean: fit.thetaMean)
         hbm.shrinkage = shrinkage.summary
         if let truth {
+            let modelTruth = rows.map { truth[$0] }
             hbm.coverage = CoverageCheck.compute(
-                truth: rows.map { truth[$0] }, lower: fit.thetaLower, upper: fit.thetaUpper, effectHat: y, se: s)
+                truth: modelTruth, lower: fit.thetaLower, upper: fit.thetaUpper, effectHat: y, se: s)
+            let shares = fit.posteriorCoverage(include: modelTruth.map { !$0.isMissing }, seed: settings.seed)
+            if !shares.isEmpty {
+                hbm.coverage?.plausibleLow = shares[min(shares.count - 1, Int(0.005 * Double(shares.count)))]
+            }
         }
         let n = effectHat.count
         var estimates = CreatorEstimates(
@@ -166,7 +171,9 @@ struct ModelPhase {
     /// The LOO comparison of the fitted models (candidates and `ungrouped`). Pointwise elpd
     /// must refer to the same creators: when models leave different creators out, the
     /// comparison uses the creators every fitted model covers, and says so.
-    func compare(names: [String], fits: [CandidateFit]) -> ([ComparisonRow], String?) {
+    func compare(names: [String], fits: [CandidateFit], versus: inout [String: VersusUngrouped])
+        -> ([ComparisonRow], String?)
+    {
         let fitted = fits.indices.filter { fits[$0].hbm.skipped == nil && !fits[$0].rows.isEmpty }
         guard !fitted.isEmpty else { return ([], nil) }
         let n = effectHat.count
@@ -187,6 +194,15 @@ struct ModelPhase {
         }
         let rows = ModelComparison.compare(
             names: fitted.map { names[$0] }, pointwiseElpd: pointwise, paretoKBad: kBad)
+        if let baseline = fitted.firstIndex(where: { names[$0] == Self.baselineName }) {
+            for (position, index) in fitted.enumerated() where position != baseline {
+                let diffs = zip(pointwise[position], pointwise[baseline]).map { $0 - $1 }
+                let diff = NeumaierSum.of(diffs)
+                let dse = StandardError.ofSum(diffs)
+                versus[names[index]] = VersusUngrouped(
+                    elpdDiff: diff, dse: dse, pWorse: ModelComparison.probabilityWorse(elpdDiff: diff, dse: dse))
+            }
+        }
         let note =
             common.count < n
             ? "The LOO comparison uses the \(common.count) of \(n) creators that every fitted model covers" : nil

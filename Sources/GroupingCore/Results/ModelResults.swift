@@ -18,6 +18,8 @@ public struct HBMResult: Codable, Sendable, Equatable {
     /// The additive model's effects (exact mean and sd).
     public var effects: [NamedMeanSD] = []
     @NullEncoded public var looPIT: LOOPITResult? = nil
+    /// Schema 2: this model against `ungrouped` on the same creators.
+    @NullEncoded public var versusUngrouped: VersusUngrouped? = nil
     @NullEncoded public var trueShare: Double? = nil
     @NullEncoded public var pooling: PoolingResult? = nil
     public var sensitivity: [SensitivityResult] = []
@@ -32,10 +34,30 @@ public struct HBMResult: Codable, Sendable, Equatable {
         case scales, effects
         case diagnostics, loo
         case looPIT = "loo_pit"
+        case versusUngrouped = "versus_ungrouped"
         case trueShare = "true_share"
         case pooling, sensitivity, summary
         case separation,
             shrinkage, coverage
+    }
+}
+
+/// A model's LOO against the ungrouped baseline: elpd_diff = elpd_this − elpd_ungrouped
+/// (positive: the grouping predicts better), its dse, and p_worse = Φ(−elpd_diff/dse), the
+/// probability that the grouping predicts worse than no grouping.
+public struct VersusUngrouped: Codable, Sendable, Equatable {
+    public var elpdDiff: Double
+    public var dse: Double
+    public var pWorse: Double
+    public init(elpdDiff: Double, dse: Double, pWorse: Double) {
+        self.elpdDiff = elpdDiff
+        self.dse = dse
+        self.pWorse = pWorse
+    }
+    enum CodingKeys: String, CodingKey {
+        case elpdDiff = "elpd_diff"
+        case dse
+        case pWorse = "p_worse"
     }
 }
 
@@ -185,6 +207,10 @@ public struct CoverageResult: Codable, Sendable, Equatable {
     public var hbmMeanWidth: Double
     public var rawMeanWidth: Double
     public var creators: Int
+    /// Schema 2: the 0.5% quantile of the coverage a well-specified model shows on these
+    /// creators (`HierarchicalFit.posteriorCoverage`); the check fails only below it and the
+    /// configured threshold.
+    @NullEncoded public var plausibleLow: Double? = nil
     public init(hbm: Double, raw: Double, hbmMeanWidth: Double, rawMeanWidth: Double, creators: Int) {
         self.hbm = hbm
         self.raw = raw
@@ -197,6 +223,7 @@ public struct CoverageResult: Codable, Sendable, Equatable {
         case hbmMeanWidth = "hbm_mean_width"
         case rawMeanWidth = "raw_mean_width"
         case creators
+        case plausibleLow = "plausible_low"
     }
 }
 
@@ -285,12 +312,25 @@ public struct ChecklistItem: Codable, Sendable, Equatable {
     }
 }
 
+/// The four outcomes of the decision (contract, schema 2).
+public enum Decision: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Use the hierarchical model with the recommended grouping.
+    case useHbm = "use_hbm"
+    /// No grouping predicts meaningfully better than none, but pooling toward the overall
+    /// mean still helps: use the ungrouped hierarchical model.
+    case poolUngrouped = "pool_ungrouped"
+    /// Pooling would change little (the ITEs are precise relative to tau), or the data cannot
+    /// support a model: use the raw ITEs.
+    case noHbm = "no_hbm"
+    /// A check failed or evidence is missing: revise before deploying.
+    case revise
+}
+
 public struct Recommendation: Codable, Sendable, Equatable {
-    /// use_hbm | no_hbm | revise
-    public var decision: String
+    public var decision: Decision
     @NullEncoded public var grouping: String?
     public var reasons: [String]
-    public init(decision: String, grouping: String?, reasons: [String]) {
+    public init(decision: Decision, grouping: String?, reasons: [String]) {
         self.decision = decision
         self.grouping = grouping
         self.reasons = reasons

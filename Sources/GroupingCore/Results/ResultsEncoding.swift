@@ -26,14 +26,14 @@ public enum EstimatesTable {
     /// - Returns: nil when no model was fitted (no ITEs, or every candidate skipped).
     public static func csv(_ output: AnalysisOutput) -> String? {
         guard let name = output.estimatesGrouping, let posterior = output.creatorEstimates[name],
-            let grouping = output.groupings.first(where: { $0.name == name }),
             let effectHat = output.frame.effectHat, let se = output.frame.se
         else { return nil }
         var text = header + "\n"
         text.reserveCapacity(output.frame.rowCount * 96)
         for row in 0..<output.frame.rowCount {
-            let code = grouping.codes[row]
-            let group = code >= 0 ? grouping.labels[Int(code)] : ""
+            // The cell the estimate pools toward (the group; the A_B cell of an additive model;
+            // empty for the ungrouped model and for creators outside the fit).
+            let group = posterior.groupLabel.isEmpty ? "" : (posterior.groupLabel[row] ?? "")
             let fields = [
                 quoted(output.frame.ids[row]), quoted(name), quoted(group), number(effectHat[row]), number(se[row]),
                 number(posterior.mean[row]), number(posterior.sd[row]), number(posterior.lower[row]),

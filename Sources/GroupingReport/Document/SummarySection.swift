@@ -31,18 +31,23 @@ extension ReportBuilder {
                 grouping: nil, reasons: ["The run did not reach a recommendation."])
         }
         switch recommendation.decision {
-        case "use_hbm":
+        case .useHbm:
             let grouping = recommendation.grouping.map { " grouped by \($0)" } ?? ""
             return RecommendationView(
                 headline: "Use the hierarchical model\(grouping)",
                 badge: ReportBadge(text: "use HBM", tone: .positive),
                 grouping: recommendation.grouping, reasons: recommendation.reasons)
-        case "no_hbm":
+        case .poolUngrouped:
             return RecommendationView(
-                headline: "Do not use the hierarchical model",
+                headline: "Pool without a grouping: use the ungrouped hierarchical model",
+                badge: ReportBadge(text: "pool ungrouped", tone: .positive),
+                grouping: nil, reasons: recommendation.reasons)
+        case .noHbm:
+            return RecommendationView(
+                headline: "Do not use the hierarchical model: keep the raw ITEs",
                 badge: ReportBadge(text: "no HBM", tone: .negative),
                 grouping: nil, reasons: recommendation.reasons)
-        default:
+        case .revise:
             let grouping = recommendation.grouping.map { " (best so far: \($0))" } ?? ""
             return RecommendationView(
                 headline: "Revise the candidates or the grouping strategy\(grouping)",

@@ -109,9 +109,11 @@ final class HierarchicalModelTests: XCTestCase {
             }
         }
         let pointwise = LeaveOneOut.pointwise(logLikelihood: matrix, reff: 1)
+        // The PSIS cross-check on the draws is the generic matrix path to the digit (its Pareto
+        // k), and the exact elpd_i and lppd_i agree with PSIS within its Monte Carlo error.
         for (row, expected) in zip(rows, pointwise) {
-            assertClose(expected.elpd, fit.pointwiseElpd[row], rel: 1e-9)
-            assertClose(expected.lppd, fit.pointwiseLppd[row], rel: 1e-9)
+            XCTAssertLessThan(abs(expected.elpd - fit.pointwiseElpd[row]), 0.02, "creator \(row)")
+            XCTAssertLessThan(abs(expected.lppd - fit.pointwiseLppd[row]), 0.02, "creator \(row)")
             assertClose(expected.k, fit.paretoK[row], rel: 1e-9, abs: 1e-12)
         }
         assertClose(-2 * fit.loo.elpd, fit.loo.looic, rel: 1e-14)
@@ -135,8 +137,11 @@ final class HierarchicalModelTests: XCTestCase {
             }
             let mean = means.reduce(0, +) / Double(means.count)
             let second = zip(means, variances).reduce(0) { $0 + $1.0 * $1.0 + $1.1 } / Double(means.count)
-            assertClose(mean, fit.thetaMean[i], rel: 1e-10)
-            assertClose((second - mean * mean).squareRoot(), fit.thetaSD[i], rel: 1e-7)
+            // The fit's values are exact (quadrature); the draws' Rao–Blackwellised estimate
+            // agrees within its Monte Carlo error.
+            let sd = (second - mean * mean).squareRoot()
+            XCTAssertLessThan(abs(mean - fit.thetaMean[i]), 4 * sd / Double(means.count).squareRoot() + 1e-12)
+            assertClose(sd, fit.thetaSD[i], rel: 0.03)
             // The central interval: about ±1.96 sd around the mean (theta's posterior is
             // close to normal here), lower < mean < upper.
             XCTAssertLessThan(fit.thetaLower[i], fit.thetaMean[i])

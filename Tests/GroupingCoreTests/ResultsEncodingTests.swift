@@ -24,13 +24,13 @@ final class ResultsEncodingTests: XCTestCase {
         XCTAssertTrue(hbm["skipped"] is NSNull)
         XCTAssertTrue(hbm["coverage"] is NSNull)
         XCTAssertTrue(object["recommendation"] is NSNull)
-        XCTAssertEqual(object["schema_version"] as? Int, 1)
+        XCTAssertEqual(object["schema_version"] as? Int, 2)
     }
 
     /// Snapshots read back, with null and missing keys alike.
     func testRoundTrip() throws {
         var results = Results()
-        results.recommendation = Recommendation(decision: "no_hbm", grouping: nil, reasons: ["r"])
+        results.recommendation = Recommendation(decision: .noHbm, grouping: nil, reasons: ["r"])
         let decoded = try JSONDecoder().decode(Results.self, from: results.jsonData())
         XCTAssertEqual(decoded, results)
     }

@@ -100,7 +100,7 @@ enum SampleResults {
                     key: "monitoring", status: "review", detail: "no monitoring plan in the config \(trickyLabel)"),
             ])
         results.recommendation = Recommendation(
-            decision: "use_hbm", grouping: "genre",
+            decision: .useHbm, grouping: "genre",
             reasons: [
                 "genre is best by LOO-IC, 13.0 points ahead of size_quartile (strong evidence)",
                 "quality score 46.2% (good), ANOVA p = 3.2e-12, η² = 0.27",
@@ -132,7 +132,7 @@ enum SampleResults {
                     ? ChecklistItem(key: item.key, status: "not_assessed", detail: "needs ITEs") : item
             })
         results.recommendation = Recommendation(
-            decision: "revise", grouping: "genre", reasons: ["No ITEs: Phases 4 and 5 could not run."])
+            decision: .revise, grouping: "genre", reasons: ["No ITEs: Phases 4 and 5 could not run."])
         return results
     }
 

@@ -169,6 +169,14 @@ public struct LOOPITResult: Codable, Sendable, Equatable {
     /// Values tested.
     public var values: Int
 
+    public init(statistic: Double, p: Double, verdict: LOOPITVerdict, tailShare: Double, values: Int) {
+        self.statistic = statistic
+        self.p = p
+        self.verdict = verdict
+        self.tailShare = tailShare
+        self.values = values
+    }
+
     enum CodingKeys: String, CodingKey {
         case statistic, p, verdict
         case tailShare = "tail_share"

@@ -93,7 +93,7 @@ public struct HierarchicalFit: Sendable {
         result.trueShare = trueShare
         result.pooling = PoolingResult(
             mean: pooling.isEmpty ? 0 : NeumaierSum.of(pooling) / Double(pooling.count),
-            median: SampleQuantile.type7(pooling, 0.5), groups: groupPooling)
+            median: pooling.isEmpty ? 0 : SampleQuantile.type7(pooling, 0.5), groups: groupPooling)
         result.sensitivity = sensitivity
         result.summary = summaryTable
         return result
@@ -118,6 +118,10 @@ public struct NamedMeanSD: Codable, Sendable, Equatable {
 public struct GroupPooling: Codable, Sendable, Equatable {
     public var label: String
     public var pooling: Double
+    public init(label: String, pooling: Double) {
+        self.label = label
+        self.pooling = pooling
+    }
 }
 
 /// results.json `pooling`.
@@ -126,6 +130,11 @@ public struct PoolingResult: Codable, Sendable, Equatable {
     public var mean: Double
     public var median: Double
     public var groups: [GroupPooling]
+    public init(mean: Double, median: Double, groups: [GroupPooling]) {
+        self.mean = mean
+        self.median = median
+        self.groups = groups
+    }
 }
 
 /// A hyperparameter's marginal posterior on the grid: density per lattice value of log φ
@@ -136,4 +145,18 @@ public struct HyperparameterMarginal: Sendable, Equatable {
     public var mass: [Double]
     /// The prior's scale (half-normal).
     public var priorScale: Double
+}
+
+extension HierarchicalFit {
+    /// tau's exact posterior mean and sd.
+    public var tauSummary: MeanSD { hyperparameters.first?.summary ?? MeanSD(mean: 0, sd: 0) }
+    /// The one-way model's sigma_group (exact); zero for the ungrouped model.
+    public var sigmaGroupSummary: MeanSD {
+        hyperparameters.dropFirst().first?.summary ?? MeanSD(mean: 0, sd: 0)
+    }
+    /// The draws (chain-major: index chain · drawsPerChain + draw) of mu, tau and each
+    /// cell's latent mean (mu_group for the one-way model).
+    public var mu: [Double] { draws?.mu ?? [] }
+    public var tau: [Double] { draws?.hyperparameters.first ?? [] }
+    public var muGroup: [[Double]] { draws?.cells ?? [] }
 }

@@ -118,6 +118,11 @@ public enum HierarchicalModel {
                         where Int(isRow ? layout.cellRow[c] : layout.cellColumn[c]) == level {
                             precision += statistics.precision[c]
                         }
+                        // A level without creators pools completely (its estimate is the prior's).
+                        guard precision > 0 else {
+                            value += w
+                            continue
+                        }
                         let v = 1 / precision
                         let sigma = exp(node.x[1 + f])
                         value += w * v / (v + sigma * sigma)

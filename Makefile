@@ -33,3 +33,4 @@ fixtures:
 	python3 scripts/fixtures/imputation_reference.py
 	python3 scripts/fixtures/pymc_reference.py
 	python3 scripts/fixtures/pymc_reference.py examples/creator-platform/ites.csv examples/creator-platform/creators.csv genre pymc_example_genre
+	python3 scripts/fixtures/schema2_reference.py

@@ -7,6 +7,8 @@ import Foundation
 ///     grouping-bench panel [--creators N] [--periods T]    the imputation estimator (1,000,000 × 24)
 ///     grouping-bench phase4 [--creators N]         5 candidates' models and LOO (20,000 creators)
 ///     grouping-bench report [--creators N]         the whole example report in memory (1,500)
+///     grouping-bench calibration [--datasets D]   simulation-based calibration of the three models
+///     grouping-bench grid-stress [--max-creators N]   the grid against a brute-force lattice
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: ([String]) -> Void)] = [
@@ -15,6 +17,8 @@ let benchmarks: [(name: String, run: ([String]) -> Void)] = [
     ("panel", runPanelBenchmark),
     ("phase4", runPhase4Benchmark),
     ("report", runReportBenchmark),
+    ("calibration", runCalibrationBenchmark),
+    ("grid-stress", runGridStressBenchmark),
 ]
 let mode = arguments.first ?? "all"
 if mode == "all" {

@@ -73,6 +73,26 @@ public enum LOOPITTest {
         let extreme = simulated.filter { $0 <= observed }.count
         let p = Double(1 + extreme) / Double(1 + simulationCount)
         let gamma = simulated[Int(0.05 * Double(simulationCount))]
+        let band = band(tables: tables, points: points, n: n, gamma: gamma)
+        let tails = Double(u.filter { $0 < 0.05 || $0 > 0.95 }.count) / Double(n)
+        let verdict: LOOPITVerdict = p >= significance ? .calibrated : tails > 0.1 ? .tooNarrow : .tooWide
+        return (
+            LOOPITResult(statistic: observed, p: p, verdict: verdict, tailShare: tails, values: n),
+            band
+        )
+    }
+
+    /// The eval points j/K, j = 1…K−1.
+    static var evalPoints: [Double] { (1..<evalPointCount).map { Double($0) / Double(evalPointCount) } }
+
+    /// The band of ECDF values whose pointwise two-sided tail probability is at least γ
+    /// (at γ = 1 − c, scipy's `binom.interval(c, n, z)` / n).
+    static func band(n: Int, gamma: Double) -> Band {
+        let points = evalPoints
+        return band(tables: points.map { BinomialTails(n: n, p: $0) }, points: points, n: n, gamma: gamma)
+    }
+
+    static func band(tables: [BinomialTails], points: [Double], n: Int, gamma: Double) -> Band {
         var lower: [Double] = []
         var upper: [Double] = []
         for table in tables {
@@ -80,12 +100,31 @@ public enum LOOPITTest {
             lower.append(Double(range.lowerBound) / Double(n))
             upper.append(Double(range.upperBound) / Double(n))
         }
-        let tails = Double(u.filter { $0 < 0.05 || $0 > 0.95 }.count) / Double(n)
-        let verdict: LOOPITVerdict = p >= significance ? .calibrated : tails > 0.1 ? .tooNarrow : .tooWide
-        return (
-            LOOPITResult(statistic: observed, p: p, verdict: verdict, tailShare: tails, values: n),
-            Band(points: points, lower: lower, upper: upper)
-        )
+        return Band(points: points, lower: lower, upper: upper)
+    }
+
+    /// The simultaneous band's pointwise level γ for n values: the 5% quantile of the
+    /// simulated statistic (exposed for the test against ArviZ's optimised γ).
+    static func simulatedGamma(n: Int) -> Double {
+        let tables = evalPoints.map { BinomialTails(n: n, p: $0) }
+        var generator = SeededGenerator(seed: 0x4C4F_4F50_4954 &+ UInt64(n))
+        var simulated: [Double] = []
+        var bins = [Int](repeating: 0, count: evalPointCount)
+        for _ in 0..<simulationCount {
+            for j in bins.indices { bins[j] = 0 }
+            for _ in 0..<n {
+                bins[min(Int(RandomVariates.uniformOpen(using: &generator) * Double(evalPointCount)), evalPointCount - 1)] += 1
+            }
+            var running = 0
+            var t = 1.0
+            for j in 0..<(evalPointCount - 1) {
+                running += bins[j]
+                t = min(t, tables[j].twoSided(running))
+            }
+            simulated.append(t)
+        }
+        simulated.sort()
+        return simulated[Int(0.05 * Double(simulationCount))]
     }
 
     /// The p-value below which the values are called miscalibrated.

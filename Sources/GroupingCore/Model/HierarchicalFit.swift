@@ -39,6 +39,8 @@ public struct HierarchicalFit: Sendable {
     /// The hyperparameters' marginal posteriors on the grid (for the prior/posterior chart).
     public var marginals: [HyperparameterMarginal]
     public var samplerDescription: String
+    /// Per hyperparameter, the extent in log φ of the grid used.
+    public var gridRanges: [ClosedRange<Double>] = []
     /// The fit's data and draws, for checks that need them after the fit (coverage).
     var context: ModelContext? = nil
     var draws: PosteriorDraws? = nil
@@ -159,4 +161,9 @@ extension HierarchicalFit {
     public var mu: [Double] { draws?.mu ?? [] }
     public var tau: [Double] { draws?.hyperparameters.first ?? [] }
     public var muGroup: [[Double]] { draws?.cells ?? [] }
+}
+
+extension HierarchicalFit {
+    /// The hyperparameters' draws, grid order (tau first), chain-major.
+    public var hyperparameterDraws: [[Double]] { draws?.hyperparameters ?? [] }
 }

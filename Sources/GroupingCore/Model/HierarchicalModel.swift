@@ -173,7 +173,7 @@ public enum HierarchicalModel {
             + "intervals without Monte Carlo error; \(settings.chains) x \(settings.draws) independent draws "
             + "(hyperparameters continuous within their grid cells) for the convergence table and the "
             + "PSIS-LOO cross-check; warmup unused"
-        return HierarchicalFit(
+        var fit = HierarchicalFit(
             spec: spec, chains: settings.chains, drawsPerChain: settings.draws, priors: priors,
             thetaMean: creators.thetaMean, thetaSD: creators.thetaSD, thetaLower: creators.thetaLower,
             thetaUpper: creators.thetaUpper, pointwiseElpd: creators.elpd, pointwiseLppd: creators.lppd,
@@ -182,6 +182,11 @@ public enum HierarchicalModel {
             hyperparameters: hyperparameters, groups: groups, effects: effects, summaryTable: table,
             trueShare: trueShare, groupPooling: groupPooling, sensitivity: sensitivity, marginals: marginals,
             samplerDescription: description, context: context, draws: draws)
+        fit.gridRanges = names.indices.map { h in
+            let values = grid.nodes.map { $0.x[h] }
+            return (values.min() ?? 0)...(values.max() ?? 0)
+        }
+        return fit
     }
 
     /// The one-way model on `HierarchicalModelData` (codes are the groups).

@@ -4,9 +4,11 @@ extension ReportBuilder {
     /// The model in the contract's notation, one line per level.
     static let modelLines = [
         "y_i ~ Normal(theta_i, se_i)   (y = effect_hat, i = creator)",
-        "theta_i ~ Normal(mu_group[g_i], tau)",
+        "theta_i ~ Normal(mu_group[g_i], tau)   (one-way, per candidate)",
         "mu_group[g] ~ Normal(mu, sigma_group)",
-        "mu ~ Normal(0, 5 s),  sigma_group ~ HalfNormal(s),  tau ~ HalfNormal(s)   (s = sd of y)",
+        "theta_i ~ Normal(mu, tau)   (ungrouped baseline, fitted on every run)",
+        "theta_i ~ Normal(mu + a[A_i] + b[B_i], tau),  a ~ Normal(0, sigma_A),  b ~ Normal(0, sigma_B)   (additive candidates)",
+        "mu ~ Normal(0, 5 s),  every scale ~ HalfNormal(s)   (s = sd of y)",
     ]
 
     /// Phase 4, model comparison: the model and its priors, convergence, the LOO table with
@@ -55,7 +57,7 @@ extension ReportBuilder {
     }
 
     var phase4Lead: String {
-        "The gold standard: fit the hierarchical model once per candidate and compare how well each predicts creators it has not seen (PSIS-LOO). Lower LOO-IC is better."
+        "The gold standard: fit the hierarchical model once per candidate, and once without a grouping, and compare how well each predicts creators it has not seen (exact leave-one-out by quadrature, with PSIS-LOO as a cross-check). Lower LOO-IC is better."
     }
 
     func convergenceTable() -> ReportTable {
@@ -89,7 +91,8 @@ extension ReportBuilder {
     }
 
     func looTable() -> ReportTable {
-        let loos = Dictionary(fittedCandidates.map { ($0.candidate.name, $0.hbm.loo) }, uniquingKeysWith: { a, _ in a })
+        var loos = Dictionary(fittedCandidates.map { ($0.candidate.name, $0.hbm.loo) }, uniquingKeysWith: { a, _ in a })
+        if let baseline = results.baseline?.hbm { loos["ungrouped"] = baseline.loo }
         let recommended = results.recommendation?.grouping
         let rows: [[ReportCell]] = results.comparison.sorted { $0.rank < $1.rank }.map { row in
             let loo = loos[row.name] ?? nil
@@ -112,6 +115,8 @@ extension ReportBuilder {
                 ReportCell(NumberFormatting.fixed(row.looic, decimals: 1)),
                 ReportCell(NumberFormatting.fixed(row.dLooic, decimals: 1)),
                 ReportCell(NumberFormatting.fixed(row.dse, decimals: 1)),
+                ReportCell(row.rank == 1 ? "" : NumberFormatting.significant(row.pWorse, digits: 2)),
+                ReportCell(row.diag.map(\.rawValue).joined(separator: ", ")),
                 ReportCell(NumberFormatting.fixed(row.weight, decimals: 2)),
                 ReportCell(NumberFormatting.fixed(loo?.pLoo, decimals: 1)),
                 ReportCell(NumberFormatting.fixed(loo?.kMax, decimals: 2)),
@@ -122,11 +127,12 @@ extension ReportBuilder {
         return ReportTable(
             id: "loo", title: "LOO comparison with Pareto-k diagnostics",
             caption:
-                "Ranked by elpd_loo (higher is better; LOO-IC = −2 · elpd_loo, lower is better). d_looic is the LOO-IC distance to the best: above \(NumberFormatting.significant(thresholds.looicStrong)) strong evidence, \(NumberFormatting.significant(thresholds.looicTie))–\(NumberFormatting.significant(thresholds.looicStrong)) moderate, below \(NumberFormatting.significant(thresholds.looicTie)) equivalent; weigh it against dse (on the elpd scale). p_loo is the effective number of parameters. Pareto k counts are good (k < \(NumberFormatting.significant(kThreshold, digits: 2))) / bad (≤ 1) / very bad (> 1); bad or very bad k make that model's LOO estimate unreliable.",
+                "Ranked by the exact leave-one-creator-out elpd (quadrature; higher is better; LOO-IC = −2 · elpd_loo, lower is better). `ungrouped` is the hierarchical model without a grouping. p_worse = Φ(−elpd_diff/dse) is the probability that the row predicts worse than the best; flags say when that approximation is unreliable (n_below_100, small_difference below 4 elpd, pareto_k). d_looic is the LOO-IC distance to the best: above \(NumberFormatting.significant(thresholds.looicStrong)) strong evidence, \(NumberFormatting.significant(thresholds.looicTie))–\(NumberFormatting.significant(thresholds.looicStrong)) moderate, below \(NumberFormatting.significant(thresholds.looicTie)) equivalent; weigh it against dse (on the elpd scale). p_loo is the effective number of parameters. Pareto k (of the PSIS cross-check on the draws) counts are good (k < \(NumberFormatting.significant(kThreshold, digits: 2))) / bad (≤ 1) / very bad (> 1); here they only qualify the cross-check, since the LOO itself is exact.",
             columns: [
                 .number("Rank", weight: 0.5), ReportColumn("Candidate", weight: 1.5), .number("elpd_loo"),
                 .number("se", weight: 0.7),
                 .number("LOO-IC"), .number("d_looic", weight: 0.8), .number("dse", weight: 0.7),
+                .number("p_worse", weight: 0.7), ReportColumn("Flags", weight: 1.1),
                 .number("Weight", weight: 0.75),
                 .number("p_loo", weight: 0.7), .number("k max", weight: 0.7),
                 ReportColumn("k good / bad / very bad", weight: 1.4),

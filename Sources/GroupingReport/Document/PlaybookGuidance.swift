@@ -33,7 +33,12 @@ enum PlaybookGuidance {
         case "coverage":
             return (
                 "Coverage validation",
-                "At least \(NumberFormatting.percent(fraction: t.coverage, decimals: 0)) of true effects inside the 95% interval"
+                "At least \(NumberFormatting.percent(fraction: t.coverage, decimals: 0)) of true effects inside the 95% interval, or what a well-specified model plausibly shows on these data if lower"
+            )
+        case "calibration":
+            return (
+                "Calibration (no truth needed)",
+                "LOO-PIT values uniform: p ≥ \(NumberFormatting.significant(t.calibrationP)) in the ECDF test with simultaneous bands"
             )
         case "interpretability":
             return ("Interpretability", "Stakeholders understand and trust the grouping")

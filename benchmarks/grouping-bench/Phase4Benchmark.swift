@@ -67,8 +67,10 @@ func runPhase4Benchmark(arguments: [String]) {
         let scales = fit.hyperparameters.map { String(format: "%@ %.4f", $0.name, $0.mean) }.joined(separator: "  ")
         print(
             String(
-                format: "  %-10@ %7.2f s  elpd %.1f  %@  grid %d nodes%@  rhat %.4f  psis k>%.2f: %d",
-                name, seconds, fit.loo.elpd, scales, fit.grid.nodes, fit.grid.adequate ? "" : " (NOT adequate)",
+                format: "  %-10@ %7.2f s  elpd %.1f  %@  grid %d nodes (steps %@)%@  rhat %.4f  psis k>%.2f: %d",
+                name, seconds, fit.loo.elpd, scales, fit.grid.nodes,
+                fit.grid.step.map { String(format: "%.3f", $0) }.joined(separator: ", "),
+                fit.grid.adequate ? "" : " (NOT adequate)",
                 fit.diagnostics.rhatMax, fit.loo.kThreshold, fit.loo.paretoK.bad + fit.loo.paretoK.veryBad))
     }
     let compareStart = DispatchTime.now().uptimeNanoseconds

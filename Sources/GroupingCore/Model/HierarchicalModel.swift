@@ -51,7 +51,9 @@ public enum HierarchicalModel {
 
         progress?("draws: \(settings.chains) x \(settings.draws) for diagnostics and the PSIS cross-check")
         let draws = PosteriorDraws.sample(context: context, grid: grid, settings: settings)
+        progress?("PSIS cross-check")
         let psis = PSISCrossCheck.compute(context: context, draws: draws, seed: settings.seed)
+        progress?("LOO-PIT test")
         let loo = exactSummary(elpd: creators.elpd, lppd: creators.lppd, psis: psis.summary)
         let (pitResult, band) = LOOPITTest.test(creators.pit, seed: settings.seed)
 
@@ -143,6 +145,7 @@ public enum HierarchicalModel {
             trueShare = share
         }
 
+        progress?("summary table and prior sensitivity")
         // Convergence table on the draws.
         var table = [PosteriorSummaryRow.summarize("mu", chains: draws.chained(draws.mu))]
         for (h, name) in names.enumerated() {

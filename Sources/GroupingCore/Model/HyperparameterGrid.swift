@@ -44,7 +44,12 @@ struct HyperparameterGrid: Sendable {
     var diagnostics: GridDiagnostics
 
     static let window = 13.0
-    static let tolerance = 1e-3
+    /// The first lattice's step in marginal sds. The trapezoid rule's relative error on a
+    /// Gaussian is about exp(−2π²/δ²): 3e-9 at δ = 1, far below the refinement tolerance, so a
+    /// near-Gaussian posterior is accepted at once; anything rougher is refined. (δ = 1.5 was
+    /// tried: the skewed scale posteriors of few groups then needed refining, which cost more.)
+    static let coarsestStep = 1.0
+    static let tolerance = 5e-3
     static let maxLevel = 3
     static let nodeCap = 60_000
 
@@ -65,7 +70,9 @@ struct HyperparameterGrid: Sendable {
     static func build(context: ModelContext, progress: ((String) -> Void)? = nil) -> HyperparameterGrid {
         let d = context.dimension
         let mode = locateMode(context: context)
-        let sd = marginalSDs(context: context, mode: mode)
+        // The level-0 step per axis: `coarsestStep` marginal sds.
+        let sd = widenedScales(context: context, mode: mode, sd: marginalSDs(context: context, mode: mode))
+            .map { $0 * coarsestStep }
         let fineUnit = sd[0] / Double(1 << maxLevel)
         var cache = TauCache(context: context, origin: mode[0], unit: fineUnit)
 
@@ -103,11 +110,42 @@ struct HyperparameterGrid: Sendable {
             edgeMass: edgeMass, change: change.isFinite ? change : 1, adequate: adequate,
             names: context.spec.hyperparameterNames)
         progress?(
-            "grid: \(current.nodes.count) nodes at step \(level == 0 ? "1" : "1/\(1 << level)") sd, "
+            "grid: \(current.nodes.count) nodes at step \(coarsestStep / Double(1 << level)) sd, "
                 + "\(cache.values.count) tau passes; \(adequate ? "adequate" : "NOT adequate")")
         return HyperparameterGrid(
             nodes: current.nodes, weights: current.weights, steps: steps, tauStatistics: cache.values,
             tauOrigin: mode[0], tauUnit: fineUnit, tauStride: 1 << (maxLevel - level), diagnostics: diagnostics)
+    }
+
+    /// The lattice scale per axis: the Hessian's sd, or a twelfth of the axis's extent when that
+    /// is larger. The extent is where the density along the axis through the mode falls
+    /// `window` units below it, found by doubling steps. A posterior piled up against a
+    /// scale → 0 decays only like the scale itself in log coordinates, over far more than
+    /// its curvature at the mode suggests; without this its lattice would need hundreds of
+    /// steps along that axis.
+    static func widenedScales(context: ModelContext, mode: [Double], sd: [Double]) -> [Double] {
+        let d = context.dimension
+        let atMode = context.statistics(logTau: mode[0])
+        let top = context.logPosterior(atMode, x: mode).posterior
+        var result = sd
+        for h in 0..<d {
+            var extent = 0.0
+            for direction in [-1.0, 1.0] {
+                var distance = sd[h]
+                var reach = sd[h]
+                for _ in 0..<10 {
+                    var x = mode
+                    x[h] += direction * distance
+                    let statistics = h == 0 ? context.statistics(logTau: x[0]) : atMode
+                    guard context.logPosterior(statistics, x: x).posterior >= top - window else { break }
+                    reach = distance
+                    distance *= 2
+                }
+                extent += reach
+            }
+            result[h] = max(sd[h], extent / 12)
+        }
+        return result
     }
 
     /// How many lattice values along `axis` hold 99% of that axis's marginal mass.

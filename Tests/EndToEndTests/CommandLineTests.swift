@@ -82,7 +82,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testMissingFile() throws {
-        try assertRunFails(contains: ["ites.csv", "cannot read"]) { data in
+        try assertRunFails(contains: ["ites.csv", "cannot be read: no such file"]) { data in
             try FileManager.default.removeItem(at: data.appendingPathComponent("ites.csv"))
         }
     }

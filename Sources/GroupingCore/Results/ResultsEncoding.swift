@@ -49,8 +49,9 @@ public enum EstimatesTable {
         value.isFinite ? "\(value)" : ""
     }
 
-    /// RFC 4180 quoting when the field needs it.
-    static func quoted(_ field: String) -> String {
+    /// RFC 4180 quoting when the field needs it, after `SpreadsheetSafety` (labels only).
+    static func quoted(_ label: String) -> String {
+        let field = SpreadsheetSafety.neutralised(label)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

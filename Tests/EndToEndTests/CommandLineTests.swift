@@ -2,65 +2,7 @@ import Foundation
 import XCTest
 
 /// Runs the built `grouping-report` executable as a user would and checks what it writes.
-final class CommandLineTests: XCTestCase {
-    /// The folder holding the built products (the test bundle sits next to them).
-    static let productsDirectory: URL = {
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
-    }()
-
-    static let executable = productsDirectory.appendingPathComponent("grouping-report")
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/creator-platform")
-
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    @discardableResult
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "grouping-report-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    /// A copy of the example dataset whose files a test may edit.
-    func exampleCopy() throws -> URL {
-        let folder = try temporaryDirectory().appendingPathComponent("data")
-        try FileManager.default.copyItem(at: Self.example, to: folder)
-        return folder
-    }
-
-    func edit(_ file: URL, _ change: (inout [String]) -> Void) throws {
-        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-        change(&lines)
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-    }
-
+final class CommandLineTests: EndToEndTestCase {
     /// Runs `run` on a broken copy of the example and checks the one-line error and that
     /// nothing was written.
     func assertRunFails(

@@ -55,6 +55,11 @@ public struct CSVTable: Sendable {
         try input.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let n = buffer.count
+            // Text never holds a NUL byte: such a file is binary (or /proc/self/environ), and
+            // echoing its "header" would print what it holds.
+            if memchr(base, 0, n) != nil {
+                throw InputError(file: fileName, message: "holds a NUL byte, so it is not a CSV text file")
+            }
             let quote = UInt8(ascii: "\"")
             let cr = UInt8(ascii: "\r")
             let lf = UInt8(ascii: "\n")

@@ -7,6 +7,7 @@ import Foundation
 ///     grouping-bench panel [--creators N] [--periods T]    the imputation estimator (1,000,000 × 24)
 ///     grouping-bench phase4 [--creators N]         5 candidates' models and LOO (20,000 creators)
 ///     grouping-bench report [--creators N]         the whole example report in memory (1,500)
+///     grouping-bench fuzz [--inputs N] [--seed S]  the CSV reader and config parser, mutated inputs
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: ([String]) -> Void)] = [
@@ -16,12 +17,13 @@ let benchmarks: [(name: String, run: ([String]) -> Void)] = [
     ("phase4", runPhase4Benchmark),
     ("report", runReportBenchmark),
 ]
+let tools: [(name: String, run: ([String]) -> Void)] = [("fuzz", runFuzzHarness)]
 let mode = arguments.first ?? "all"
 if mode == "all" {
     for benchmark in benchmarks { benchmark.run([]) }
-} else if let benchmark = benchmarks.first(where: { $0.name == mode }) {
+} else if let benchmark = (benchmarks + tools).first(where: { $0.name == mode }) {
     benchmark.run(arguments)
 } else {
-    print("usage: grouping-bench [\(benchmarks.map(\.name).joined(separator: "|"))|all] [--creators N]")
+    print("usage: grouping-bench [\((benchmarks + tools).map(\.name).joined(separator: "|"))|all] [--creators N]")
     exit(2)
 }

@@ -18,9 +18,10 @@ enum AtomicExchange {
         case failed(errno: Int32)
     }
 
-    private typealias RenameAt2 = @convention(c) (
-        Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-    ) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (
+            Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+        ) -> Int32
 
     /// `RENAME_EXCHANGE` from <linux/fs.h>.
     private static let exchangeFlag: UInt32 = 2

@@ -121,6 +121,29 @@ final class CommandLineTests: EndToEndTestCase {
         XCTAssertFalse(String(decoding: outputs[0], as: UTF8.self).contains("NaN"))
     }
 
+    /// The same inputs give the same results.json bytes on one core (`taskset -c 0`) and on all.
+    func testResultsAreTheSameOnOneCoreAndOnAll() throws {
+        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
+        guard FileManager.default.isExecutableFile(atPath: taskset.path) else {
+            throw XCTSkip("taskset is not installed")
+        }
+        let config = try smallConfig()
+        let folder = try temporaryDirectory()
+        var outputs: [Data] = []
+        for (name, pinned) in [("all", false), ("one", true)] {
+            let out = folder.appendingPathComponent(name)
+            let arguments = ["run", config.path, "--out", out.path, "--formats", "json", "--quiet"]
+            let process = Process()
+            process.executableURL = pinned ? taskset : Self.executable
+            process.arguments = pinned ? ["-c", "0", Self.executable.path] + arguments : arguments
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, name)
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("results.json")))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+    }
+
     func testDiffOfIdenticalSnapshotsExitsZeroAndOfADegradedOneExitsOne() throws {
         let folder = try temporaryDirectory()
         let out = folder.appendingPathComponent("q1")

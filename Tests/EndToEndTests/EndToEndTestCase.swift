@@ -65,7 +65,9 @@ class EndToEndTestCase: XCTestCase {
     /// Runs the executable under `/bin/sh` after `prelude` (e.g. `ulimit -f 100`), so a test
     /// can give it the limits a full disk or a killed process would.
     func runInShell(_ prelude: String, _ arguments: [String]) throws -> Outcome {
-        let quoted = ([Self.executable.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let quoted = ([Self.executable.path] + arguments).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", prelude + "; exec " + quoted.joined(separator: " ")]
@@ -84,12 +86,12 @@ class EndToEndTestCase: XCTestCase {
         let data = try exampleCopy()
         let config = data.appendingPathComponent("small.yml")
         try """
-            data: {creators: creators.csv, ites: \(ites), truth: truth.csv}
-            outcome: {pre: revenue_pre, post: revenue_post}
-            candidates: [genre]
-            model: {chains: 2, draws: 200, warmup: 200, seed: \(seed)}
-            \(extra)
-            """.write(to: config, atomically: true, encoding: .utf8)
+        data: {creators: creators.csv, ites: \(ites), truth: truth.csv}
+        outcome: {pre: revenue_pre, post: revenue_post}
+        candidates: [genre]
+        model: {chains: 2, draws: 200, warmup: 200, seed: \(seed)}
+        \(extra)
+        """.write(to: config, atomically: true, encoding: .utf8)
         return config
     }
 
@@ -122,7 +124,9 @@ class EndToEndTestCase: XCTestCase {
     /// The message rules of issue 16: at most 2 lines of at most 300 characters.
     func assertShortMessage(_ outcome: Outcome, file: StaticString = #filePath, line: UInt = #line) {
         let lines = outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-        XCTAssertTrue((1...2).contains(lines.count), "\(lines.count) lines: \(outcome.stderr.prefix(500))", file: file, line: line)
+        XCTAssertTrue(
+            (1...2).contains(lines.count), "\(lines.count) lines: \(outcome.stderr.prefix(500))", file: file, line: line
+        )
         for text in lines {
             XCTAssertLessThanOrEqual(text.unicodeScalars.count, 300, String(text.prefix(400)), file: file, line: line)
         }

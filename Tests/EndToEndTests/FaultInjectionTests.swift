@@ -54,7 +54,9 @@ final class FaultInjectionTests: EndToEndTestCase {
         file: StaticString = #filePath, line: UInt = #line
     ) {
         let found = identity(of: out)
-        XCTAssertTrue(found == previous || found == new, "\(context): a mix or a part: \(String(describing: found?.names.sorted()))", file: file, line: line)
+        XCTAssertTrue(
+            found == previous || found == new,
+            "\(context): a mix or a part: \(String(describing: found?.names.sorted()))", file: file, line: line)
     }
 
     /// The case: a folder named `report.pdf` in the output folder.

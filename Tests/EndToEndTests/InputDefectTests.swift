@@ -21,7 +21,8 @@ final class InputDefectTests: EndToEndTestCase {
         assertShortMessage(outcome, file: file, line: line)
         XCTAssertFalse(outcome.stderr.contains("Fatal error"), file: file, line: line)
         for text in expected {
-            XCTAssertTrue(outcome.stderr.contains(text), "expected \"\(text)\" in: \(outcome.stderr)", file: file, line: line)
+            XCTAssertTrue(
+                outcome.stderr.contains(text), "expected \"\(text)\" in: \(outcome.stderr)", file: file, line: line)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "a failed run wrote", file: file, line: line)
         return outcome
@@ -37,7 +38,8 @@ final class InputDefectTests: EndToEndTestCase {
 
     func testAnITEOf1e155IsARangeErrorNotACrash() throws {
         try assertFails(["ites.csv", "row 5", "column \"se\"", "must lie within"]) { data in
-            try self.replaceLine(data.appendingPathComponent("ites.csv"), starting: "c00004,", with: "c00004,0.064107,1e155")
+            try self.replaceLine(
+                data.appendingPathComponent("ites.csv"), starting: "c00004,", with: "c00004,0.064107,1e155")
         }
     }
 
@@ -81,7 +83,8 @@ final class InputDefectTests: EndToEndTestCase {
 
     func testAPanelOutcomeOf1e308IsRefusedByRowAndColumn() throws {
         try assertFails(["panel.csv", "row 5", "column \"log_revenue\"", "must lie within"]) { data in
-            try self.panelConfig("").write(to: data.appendingPathComponent("small.yml"), atomically: true, encoding: .utf8)
+            try self.panelConfig("").write(
+                to: data.appendingPathComponent("small.yml"), atomically: true, encoding: .utf8)
             try self.edit(data.appendingPathComponent("panel.csv")) { lines in
                 var fields = lines[4].components(separatedBy: ",")
                 fields[2] = "1e308"
@@ -213,7 +216,8 @@ final class InputDefectTests: EndToEndTestCase {
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let csv = try String(contentsOf: out.appendingPathComponent("estimates.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n")
-        XCTAssertTrue(rows.contains { $0.hasPrefix("'=c00001,genre,'@Gaming,") }, String(rows.prefix(3).joined(separator: "\n")))
+        XCTAssertTrue(
+            rows.contains { $0.hasPrefix("'=c00001,genre,'@Gaming,") }, String(rows.prefix(3).joined(separator: "\n")))
         XCTAssertTrue(rows.contains { $0.hasPrefix("-17,genre,") }, "a label that reads as a number is left as it is")
         XCTAssertFalse(rows.contains { $0.contains(",@Gaming,") })
     }

@@ -91,7 +91,8 @@ final class CSVTableTests: XCTestCase {
     /// header loads (no timing here; `grouping-bench` measures it).
     func testAHeaderOf200000FieldsLoads() throws {
         let names = (0..<200_000).map { "column_\($0)" }
-        let text = names.joined(separator: ",") + "\n" + Array(repeating: "1", count: names.count).joined(separator: ",")
+        let text =
+            names.joined(separator: ",") + "\n" + Array(repeating: "1", count: names.count).joined(separator: ",")
         let table = try parse(text + "\n")
         XCTAssertEqual(table.header.count, 200_000)
         XCTAssertEqual(table.rowCount, 1)
@@ -112,7 +113,8 @@ final class CSVTableTests: XCTestCase {
         let table = try parse(names.joined(separator: ",") + "\n")
         XCTAssertThrowsError(try table.columnIndex("se")) { error in
             let text = (error as! InputError).description
-            XCTAssertTrue(text.contains("214,000 columns, starting: creator_id, effect_hat, sx, extra_3, extra_4, …"), text)
+            XCTAssertTrue(
+                text.contains("214,000 columns, starting: creator_id, effect_hat, sx, extra_3, extra_4, …"), text)
             XCTAssertTrue(text.hasSuffix("did you mean \"sx\"?"), text)
             XCTAssertTrue(MessageText.keepsTheRules(text))
         }

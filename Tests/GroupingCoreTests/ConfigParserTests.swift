@@ -145,7 +145,8 @@ final class ConfigParserTests: XCTestCase {
     static let minimal = "data: {creators: c.csv, ites: i.csv}\ncandidates: [genre]\n"
 
     func testThresholdsOutOfRangeAreRefusedByKey() {
-        assertKeyError(Self.minimal + "thresholds: {anova_p: -1}", key: "thresholds.anova_p", contains: "[0, 1], not -1")
+        assertKeyError(
+            Self.minimal + "thresholds: {anova_p: -1}", key: "thresholds.anova_p", contains: "[0, 1], not -1")
         assertKeyError(Self.minimal + "thresholds: {coverage: 5}", key: "thresholds.coverage", contains: "not 5")
         assertKeyError(Self.minimal + "thresholds: {shrinkage_corr: -2}", key: "thresholds.shrinkage_corr")
         assertKeyError(Self.minimal + "thresholds: {quality_good: 120}", key: "thresholds.quality_good")
@@ -155,7 +156,8 @@ final class ConfigParserTests: XCTestCase {
     func testSizesHaveUpperBounds() {
         assertKeyError(Self.minimal + "model: {draws: 1000000000}", key: "model.draws", contains: "at most 100,000")
         assertKeyError(Self.minimal + "model: {chains: 65}", key: "model.chains")
-        assertKeyError(Self.minimal + "model: {chains: 64, draws: 100000}", key: "model.draws", contains: "chains × draws")
+        assertKeyError(
+            Self.minimal + "model: {chains: 64, draws: 100000}", key: "model.draws", contains: "chains × draws")
         assertKeyError(
             "data: {creators: c.csv}\ncandidates: [{quantiles: arpu, bins: 1000000000}]\n", key: "candidates[0].bins")
         assertKeyError(
@@ -180,7 +182,9 @@ final class ConfigParserTests: XCTestCase {
         assertKeyError(Self.minimal + "model: {seed: -1}", key: "model.seed")
     }
 
-    func assertOneLineYAMLError(_ yaml: String, contains parts: [String], file: StaticString = #filePath, line: UInt = #line) {
+    func assertOneLineYAMLError(
+        _ yaml: String, contains parts: [String], file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertThrowsError(try parse(yaml), file: file, line: line) { error in
             let text = (error as? InputError)?.description ?? "\(error)"
             XCTAssertTrue(MessageText.keepsTheRules(text), text, file: file, line: line)
@@ -192,7 +196,9 @@ final class ConfigParserTests: XCTestCase {
     func testYAMLErrorsGiveLineColumnReasonAndTheLineCut() {
         assertOneLineYAMLError(
             "data:\n  creators: c.csv\n candidates: [genre]\n",
-            contains: ["config.yml: line 3, column 2", "did not find expected key", #"the line: " candidates: [genre]""#])
+            contains: [
+                "config.yml: line 3, column 2", "did not find expected key", #"the line: " candidates: [genre]""#,
+            ])
         let duplicate = Self.minimal + "data: {creators: d.csv}\n" + String(repeating: "# padding\n", count: 40)
         assertOneLineYAMLError(duplicate, contains: ["`data` is given twice"])
         assertOneLineYAMLError(

@@ -12,23 +12,28 @@ enum YAMLErrorMessage {
 
     static func inputError(_ error: Error, text: String, fileName: String) -> InputError {
         guard let yaml = error as? YamlError else {
-            return InputError(file: fileName, message: "is not valid YAML: \(MessageText.piece(String(describing: error), limit: 200))")
+            return InputError(
+                file: fileName,
+                message: "is not valid YAML: \(MessageText.piece(String(describing: error), limit: 200))")
         }
         switch yaml {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            return located(problem, context: context?.text, line: mark.line, column: mark.column, text: text, fileName: fileName)
+            return located(
+                problem, context: context?.text, line: mark.line, column: mark.column, text: text, fileName: fileName)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = MessageText.list(duplicates.sorted().map { "`\($0)`" }, limit: 3)
             return located(
                 "the key \(keys) is given twice in one mapping", context: nil, line: context.mark.line,
                 column: context.mark.column, text: text, fileName: fileName)
         case .reader(let problem, _, _, _):
-            return InputError(file: fileName, message: "cannot be read as text: \(MessageText.piece(problem, limit: 120))")
+            return InputError(
+                file: fileName, message: "cannot be read as text: \(MessageText.piece(problem, limit: 120))")
         case .dataCouldNotBeDecoded:
             return InputError(file: fileName, message: "is not UTF-8 text")
         default:
-            return InputError(file: fileName, message: "is not valid YAML: \(MessageText.piece(yaml.description, limit: 120))")
+            return InputError(
+                file: fileName, message: "is not valid YAML: \(MessageText.piece(yaml.description, limit: 120))")
         }
     }
 
@@ -37,7 +42,8 @@ enum YAMLErrorMessage {
     ) -> InputError {
         var reason = MessageText.piece(problem, limit: 100)
         if let context, !context.isEmpty { reason += " (" + MessageText.piece(context, limit: 60) + ")" }
-        let excerpt = offendingLine(line, in: text).map { "; the line: " + MessageText.quoted($0, limit: lineExcerpt) } ?? ""
+        let excerpt =
+            offendingLine(line, in: text).map { "; the line: " + MessageText.quoted($0, limit: lineExcerpt) } ?? ""
         return InputError(file: fileName, message: "line \(line), column \(column): \(reason)\(excerpt)")
     }
 

@@ -157,7 +157,9 @@ public struct CSVTable: Sendable {
                 guard headerFields.count < CSVTable.maxFields else {
                     throw InputError(
                         file: fileName, row: 1,
-                        message: "the header has more than \(MessageText.count(CSVTable.maxFields)) fields (the most this tool reads)")
+                        message:
+                            "the header has more than \(MessageText.count(CSVTable.maxFields)) fields (the most this tool reads)"
+                    )
                 }
                 headerFields.append(String(decoding: bytes, as: UTF8.self))
             } else {

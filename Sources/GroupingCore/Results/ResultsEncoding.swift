@@ -14,7 +14,9 @@ extension Results {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             throw InputError(
                 key: String(path.drop { $0 == "." }),
-                message: "internal error: \(value) cannot be written to results.json")
+                message:
+                    "internal error, please report it: \(value) cannot be written to results.json (the key names the candidate and the result)"
+            )
         }
     }
 }

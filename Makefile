@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make demo   installs what is missing, builds, and writes the example report to ./grouping-report-out
 #   make test   installs what is missing, builds, and runs every test
-.PHONY: deps demo test bench fixtures
+.PHONY: deps demo test bench fixtures fuzz fuzz-short fault-injection
 SHELL := /bin/bash
 
 deps:
@@ -16,6 +16,20 @@ demo: deps
 test: deps
 	@set -o pipefail; swift test --disable-swift-testing 2>&1 | tee .build-test.log
 	@scripts/test-summary .build-test.log
+
+# Issue 16: the seeded mutation harness over the CSV reader and the config parser
+# (corpus: benchmarks/fuzz-corpus), and a full disk while a report is written (tmpfs; root).
+fuzz: deps
+	swift build --product grouping-bench
+	.build/debug/grouping-bench fuzz --inputs 100000
+
+fuzz-short: deps
+	swift build --product grouping-bench
+	.build/debug/grouping-bench fuzz --inputs 10000 --seed $$(date +%j)
+
+fault-injection: deps
+	swift build --product grouping-report
+	scripts/fault-injection
 
 bench: deps
 	swift build -c release --product grouping-bench

@@ -19,7 +19,7 @@ struct DemoCommand: ParsableCommand {
         do {
             let sources = InputSources.builtInExample()
             try ReportRun(
-                sources: sources, outputDirectory: URL(fileURLWithPath: out), formats: OutputFormat.all,
+                sources: sources, outputDirectory: out, formats: OutputFormat.all,
                 seedOverride: nil, templatesDirectory: nil, progress: progress
             ).execute()
         } catch {

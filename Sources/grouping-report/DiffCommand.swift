@@ -41,11 +41,10 @@ struct DiffCommand: ParsableCommand {
     }
 
     func load(_ path: String) throws -> Snapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, message: "cannot read the snapshot (does it exist?)")
-        }
+        let data = try FileReading.contents(atPath: path, display: path)
+        let snapshot: Snapshot
         do {
-            return try JSONDecoder().decode(Snapshot.self, from: data)
+            snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
         } catch DecodingError.dataCorrupted(let context) {
             throw InputError(file: path, message: "is not valid JSON: \(context.debugDescription)")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
@@ -56,5 +55,10 @@ struct DiffCommand: ParsableCommand {
         } catch {
             throw InputError(file: path, message: "is not a results.json snapshot: \(error)")
         }
+        guard snapshot.schemaVersion != nil else {
+            throw InputError(
+                file: path, key: "schema_version", message: "is missing: this is not a results.json snapshot")
+        }
+        return snapshot
     }
 }

@@ -23,6 +23,8 @@ func exitWithError(_ error: Error) -> Never {
     case let error as CustomStringConvertible: message = error.description
     default: message = "\(error)"
     }
-    FileHandle.standardError.write(Data("grouping-report: error: \(message)\n".utf8))
+    // One line, whatever the error carries (MessageText: escaped, cut to 300 characters).
+    let line = MessageText.line("grouping-report: error: " + message)
+    FileHandle.standardError.write(Data((line + "\n").utf8))
     Foundation.exit(2)
 }

@@ -12,9 +12,7 @@ struct InputSources {
     /// Files on disk; paths in the config are relative to the config's folder.
     static func files(configPath: String) throws -> InputSources {
         let configURL = URL(fileURLWithPath: configPath)
-        guard let data = FileManager.default.contents(atPath: configURL.path) else {
-            throw InputError(file: configPath, message: "cannot read the config file (does it exist?)")
-        }
+        let data = try FileReading.contents(atPath: configURL.path, display: configPath)
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: configPath, message: "is not UTF-8 text")
         }
@@ -24,9 +22,7 @@ struct InputSources {
             let display =
                 relative.hasPrefix("/")
                 ? relative : url.path.replacingOccurrences(of: FileManager.default.currentDirectoryPath + "/", with: "")
-            guard let contents = FileManager.default.contents(atPath: url.path) else {
-                throw InputError(file: display, message: "cannot read the file (does it exist?)")
-            }
+            let contents = try FileReading.contents(atPath: url.path, display: display)
             return (display, [UInt8](contents))
         }
     }

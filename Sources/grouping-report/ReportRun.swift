@@ -4,18 +4,23 @@ import GroupingReport
 
 /// One run: read inputs, compute every phase, render, write.
 ///
-/// Everything is computed and rendered in memory first; only then are the files written, each
-/// to a temporary name and renamed into place. A failure while computing or rendering writes
-/// nothing; a file in the output directory is always complete.
+/// The output folder is locked first (a second run into it is refused at once), then
+/// everything is computed and rendered in memory, and only then are the files written, into
+/// a staging folder published in one step (`OutputFolder`). A failure at any point leaves
+/// the previous report as it was.
 struct ReportRun {
+    /// The top-level names a run writes: an existing output folder may hold only these.
+    static let outputNames: Set<String> = ["report.html", "report.pdf", "results.json", "estimates.csv", "charts"]
+
     let sources: InputSources
-    let outputDirectory: URL
+    let outputDirectory: String
     let formats: Set<OutputFormat>
     let seedOverride: UInt64?
     let templatesDirectory: String?
     let progress: Progress
 
     func execute() throws {
+        let folder = try OutputFolder.prepare(outputDirectory, ownNames: Self.outputNames)
         var config = try ConfigParser.parse(sources.configText, fileName: sources.configName)
         if let seedOverride { config.model.seed = seedOverride }
         let started = Date()
@@ -55,9 +60,8 @@ struct ReportRun {
                 files.append(("report.pdf", Data(try PDFReport.render(document))))
             }
         }
-        progress.say("writing \(files.count) files to \(outputDirectory.path)")
-        let writer = try OutputWriter(directory: outputDirectory)
-        for (name, data) in files { try writer.write(data, to: name) }
+        progress.say("writing \(files.count) files to \(outputDirectory)")
+        try folder.publish(files.map { (path: $0.0, data: $0.1) })
         if let recommendation = output.results.recommendation {
             progress.say(
                 "recommendation: \(recommendation.decision.rawValue)" + (recommendation.grouping.map { " (\($0))" } ?? ""))

@@ -63,7 +63,7 @@ struct RunCommand: ParsableCommand {
         do {
             let sources = try InputSources.files(configPath: config)
             try ReportRun(
-                sources: sources, outputDirectory: URL(fileURLWithPath: out), formats: try parsedFormats(),
+                sources: sources, outputDirectory: out, formats: try parsedFormats(),
                 seedOverride: seed, templatesDirectory: templates, progress: progress
             ).execute()
         } catch {

@@ -23,10 +23,9 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let writer = try OutputWriter(directory: URL(fileURLWithPath: out))
-            for file in CreatorPlatformSimulator(creators: creators, seed: seed).files() {
-                try writer.write(file.contents, to: file.name)
-            }
+            let files = CreatorPlatformSimulator(creators: creators, seed: seed).files()
+            let folder = try OutputFolder.prepare(out, ownNames: Set(files.map(\.name)))
+            try folder.publish(files.map { (path: $0.name, data: Data($0.contents.utf8)) })
             print("wrote \(creators) simulated creators to \(out) (run: grouping-report run \(out)/config.yml)")
         } catch {
             exitWithError(error)

@@ -2,65 +2,7 @@ import Foundation
 import XCTest
 
 /// Runs the built `grouping-report` executable as a user would and checks what it writes.
-final class CommandLineTests: XCTestCase {
-    /// The folder holding the built products (the test bundle sits next to them).
-    static let productsDirectory: URL = {
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        return Bundle.main.bundleURL
-    }()
-
-    static let executable = productsDirectory.appendingPathComponent("grouping-report")
-    static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("examples/creator-platform")
-
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    @discardableResult
-    func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "grouping-report-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    /// A copy of the example dataset whose files a test may edit.
-    func exampleCopy() throws -> URL {
-        let folder = try temporaryDirectory().appendingPathComponent("data")
-        try FileManager.default.copyItem(at: Self.example, to: folder)
-        return folder
-    }
-
-    func edit(_ file: URL, _ change: (inout [String]) -> Void) throws {
-        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-        change(&lines)
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-    }
-
+final class CommandLineTests: EndToEndTestCase {
     /// Runs `run` on a broken copy of the example and checks the one-line error and that
     /// nothing was written.
     func assertRunFails(
@@ -82,7 +24,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testMissingFile() throws {
-        try assertRunFails(contains: ["ites.csv", "cannot read"]) { data in
+        try assertRunFails(contains: ["ites.csv", "cannot be read: no such file"]) { data in
             try FileManager.default.removeItem(at: data.appendingPathComponent("ites.csv"))
         }
     }
@@ -177,6 +119,29 @@ final class CommandLineTests: XCTestCase {
         }
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertFalse(String(decoding: outputs[0], as: UTF8.self).contains("NaN"))
+    }
+
+    /// The same inputs give the same results.json bytes on one core (`taskset -c 0`) and on all.
+    func testResultsAreTheSameOnOneCoreAndOnAll() throws {
+        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
+        guard FileManager.default.isExecutableFile(atPath: taskset.path) else {
+            throw XCTSkip("taskset is not installed")
+        }
+        let config = try smallConfig()
+        let folder = try temporaryDirectory()
+        var outputs: [Data] = []
+        for (name, pinned) in [("all", false), ("one", true)] {
+            let out = folder.appendingPathComponent(name)
+            let arguments = ["run", config.path, "--out", out.path, "--formats", "json", "--quiet"]
+            let process = Process()
+            process.executableURL = pinned ? taskset : Self.executable
+            process.arguments = pinned ? ["-c", "0", Self.executable.path] + arguments : arguments
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, name)
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("results.json")))
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
     }
 
     func testDiffOfIdenticalSnapshotsExitsZeroAndOfADegradedOneExitsOne() throws {

@@ -87,6 +87,55 @@ final class CSVTableTests: XCTestCase {
         }
     }
 
+    /// Issue 16: the duplicate check was quadratic (58,700 fields took 6 s). A 200,000-field
+    /// header loads (no timing here; `grouping-bench` measures it).
+    func testAHeaderOf200000FieldsLoads() throws {
+        let names = (0..<200_000).map { "column_\($0)" }
+        let text =
+            names.joined(separator: ",") + "\n" + Array(repeating: "1", count: names.count).joined(separator: ",")
+        let table = try parse(text + "\n")
+        XCTAssertEqual(table.header.count, 200_000)
+        XCTAssertEqual(table.rowCount, 1)
+        XCTAssertEqual(try table.columnIndex("column_199999"), 199_999)
+    }
+
+    func testADuplicateAmongManyFieldsNamesBothPositions() {
+        let names = (0..<50_000).map { "c\($0)" } + ["c17"]
+        XCTAssertThrowsError(try parse(names.joined(separator: ",") + "\n")) { error in
+            let e = error as! InputError
+            XCTAssertEqual(e.column, "c17")
+            XCTAssertTrue(e.message.contains("fields 18 and 50001"), e.message)
+        }
+    }
+
+    func testAMissingColumnOfALongHeaderIsCountedAndCut() throws {
+        let names = ["creator_id", "effect_hat", "sx"] + (3..<214_000).map { "extra_\($0)" }
+        let table = try parse(names.joined(separator: ",") + "\n")
+        XCTAssertThrowsError(try table.columnIndex("se")) { error in
+            let text = (error as! InputError).description
+            XCTAssertTrue(
+                text.contains("214,000 columns, starting: creator_id, effect_hat, sx, extra_3, extra_4, …"), text)
+            XCTAssertTrue(text.hasSuffix("did you mean \"sx\"?"), text)
+            XCTAssertTrue(MessageText.keepsTheRules(text))
+        }
+    }
+
+    func testANULByteMeansNotAText() {
+        XCTAssertThrowsError(try parse("SHELL=/bin/sh\u{0}SECRET=x\n")) { error in
+            let text = (error as! InputError).description
+            XCTAssertTrue(text.contains("NUL byte"), text)
+            XCTAssertFalse(text.contains("SECRET"))
+        }
+    }
+
+    func testACellWithALineBreakIsEscapedInTheMessage() throws {
+        let table = try parse("a\n\"12\nabc\"\n")
+        XCTAssertThrowsError(try table.numbers(0)) { error in
+            let text = (error as! InputError).description
+            XCTAssertEqual(text, #"t.csv, row 2, column "a": "12\nabc" is not a number"#)
+        }
+    }
+
     func testNonASCIIText() throws {
         let table = try parse("g\nMúsica & <Arte>\nÄsthetik\n")
         XCTAssertEqual(table.strings(0), ["Música & <Arte>", "Ästhetik"])

@@ -139,4 +139,70 @@ final class ConfigParserTests: XCTestCase {
         XCTAssertThrowsError(try parse("data: [unclosed\n"))
         XCTAssertThrowsError(try parse(""))
     }
+
+    // MARK: Issue 16: ranges, seeds, one-line YAML errors
+
+    static let minimal = "data: {creators: c.csv, ites: i.csv}\ncandidates: [genre]\n"
+
+    func testThresholdsOutOfRangeAreRefusedByKey() {
+        assertKeyError(
+            Self.minimal + "thresholds: {anova_p: -1}", key: "thresholds.anova_p", contains: "[0, 1], not -1")
+        assertKeyError(Self.minimal + "thresholds: {coverage: 5}", key: "thresholds.coverage", contains: "not 5")
+        assertKeyError(Self.minimal + "thresholds: {shrinkage_corr: -2}", key: "thresholds.shrinkage_corr")
+        assertKeyError(Self.minimal + "thresholds: {quality_good: 120}", key: "thresholds.quality_good")
+        assertKeyError(Self.minimal + "thresholds: {looic_tie: 5, looic_strong: 4}", key: "thresholds.looic_tie")
+    }
+
+    func testSizesHaveUpperBounds() {
+        assertKeyError(Self.minimal + "model: {draws: 1000000000}", key: "model.draws", contains: "at most 100,000")
+        assertKeyError(Self.minimal + "model: {chains: 65}", key: "model.chains")
+        assertKeyError(
+            Self.minimal + "model: {chains: 64, draws: 100000}", key: "model.draws", contains: "chains × draws")
+        assertKeyError(
+            "data: {creators: c.csv}\ncandidates: [{quantiles: arpu, bins: 1000000000}]\n", key: "candidates[0].bins")
+        assertKeyError(
+            "data: {creators: c.csv}\nclustering: {features: [a], k_range: [2, 1000]}\n", key: "clustering.k_range[1]")
+    }
+
+    func testPriorScalesAndPanelSettingsAreRangeChecked() {
+        assertKeyError(Self.minimal + "model: {priors: {tau_scale: 1e-300}}", key: "model.priors.tau_scale")
+        assertKeyError(Self.minimal + "model: {priors: {mu_sd: 1e300}}", key: "model.priors.mu_sd")
+        let panel = "data: {creators: c.csv, panel: {file: p.csv, PANEL}}\ncandidates: [genre]\n"
+        assertKeyError(
+            panel.replacingOccurrences(of: "PANEL", with: "se_multiplier: 1e308"), key: "data.panel.se_multiplier")
+        assertKeyError(
+            panel.replacingOccurrences(of: "PANEL", with: "window: [-2, 3]"), key: "data.panel.window",
+            contains: "starts before it")
+    }
+
+    func testSeedsUpTo2To64Minus1AreAccepted() throws {
+        XCTAssertEqual(try parse(Self.minimal + "model: {seed: 9223372036854775808}").model.seed, 1 << 63)
+        XCTAssertEqual(try parse(Self.minimal + "model: {seed: 18446744073709551615}").model.seed, .max)
+        assertKeyError(Self.minimal + "model: {seed: 18446744073709551616}", key: "model.seed")
+        assertKeyError(Self.minimal + "model: {seed: -1}", key: "model.seed")
+    }
+
+    func assertOneLineYAMLError(
+        _ yaml: String, contains parts: [String], file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertThrowsError(try parse(yaml), file: file, line: line) { error in
+            let text = (error as? InputError)?.description ?? "\(error)"
+            XCTAssertTrue(MessageText.keepsTheRules(text), text, file: file, line: line)
+            XCTAssertFalse(text.contains("\n"), text, file: file, line: line)
+            for part in parts { XCTAssertTrue(text.contains(part), text, file: file, line: line) }
+        }
+    }
+
+    func testYAMLErrorsGiveLineColumnReasonAndTheLineCut() {
+        assertOneLineYAMLError(
+            "data:\n  creators: c.csv\n candidates: [genre]\n",
+            contains: [
+                "config.yml: line 3, column 2", "did not find expected key", #"the line: " candidates: [genre]""#,
+            ])
+        let duplicate = Self.minimal + "data: {creators: d.csv}\n" + String(repeating: "# padding\n", count: 40)
+        assertOneLineYAMLError(duplicate, contains: ["`data` is given twice"])
+        assertOneLineYAMLError(
+            "title: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+            contains: ["line 1", "…"])
+    }
 }

@@ -173,7 +173,7 @@ final class PanelInputErrorTests: XCTestCase {
     }
 
     func testInvalidSettings() {
-        XCTAssertEqual(error(panel(), settings: ImputationSettings(eventWindow: -2...3))?.column, "event_window")
+        XCTAssertEqual(error(panel(), settings: ImputationSettings(eventWindow: -2...3))?.column, "window")
         XCTAssertEqual(error(panel(), settings: ImputationSettings(seMultiplier: 0))?.column, "se_multiplier")
         XCTAssertEqual(error(panel(), settings: ImputationSettings(seMultiplier: .nan))?.kind, .invalidSettings)
     }

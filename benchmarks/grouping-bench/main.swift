@@ -9,6 +9,7 @@ import Foundation
 ///     grouping-bench report [--creators N]         the whole example report in memory (1,500)
 ///     grouping-bench calibration [--datasets D]   simulation-based calibration of the three models
 ///     grouping-bench grid-stress [--max-creators N]   the grid against a brute-force lattice
+///     grouping-bench fuzz [--inputs N] [--seed S]  the CSV reader and config parser, mutated inputs
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: ([String]) -> Void)] = [
@@ -20,12 +21,13 @@ let benchmarks: [(name: String, run: ([String]) -> Void)] = [
     ("calibration", runCalibrationBenchmark),
     ("grid-stress", runGridStressBenchmark),
 ]
+let tools: [(name: String, run: ([String]) -> Void)] = [("fuzz", runFuzzHarness)]
 let mode = arguments.first ?? "all"
 if mode == "all" {
     for benchmark in benchmarks { benchmark.run([]) }
-} else if let benchmark = benchmarks.first(where: { $0.name == mode }) {
+} else if let benchmark = (benchmarks + tools).first(where: { $0.name == mode }) {
     benchmark.run(arguments)
 } else {
-    print("usage: grouping-bench [\(benchmarks.map(\.name).joined(separator: "|"))|all] [--creators N]")
+    print("usage: grouping-bench [\((benchmarks + tools).map(\.name).joined(separator: "|"))|all] [--creators N]")
     exit(2)
 }

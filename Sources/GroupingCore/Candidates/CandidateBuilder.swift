@@ -90,6 +90,12 @@ public enum CandidateBuilder {
             built[spec.name] = grouping
         }
         var ordered = specs.map { withoutEmptyGroups(built[$0.name]!) }
+        for (spec, grouping) in zip(specs, ordered) where grouping.labels.count > NumericBounds.maxGroups {
+            throw InputError(
+                key: spec.path,
+                message: "has \(MessageText.count(grouping.labels.count)) groups; at most "
+                    + "\(MessageText.count(NumericBounds.maxGroups)) are supported (is it an id column?)")
+        }
         if let cluster { ordered.append(cluster) }
         return (ordered, crossed)
     }

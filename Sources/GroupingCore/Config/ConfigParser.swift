@@ -14,7 +14,7 @@ public enum ConfigParser {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw InputError(file: fileName, message: "is not valid YAML: \(error)")
+            throw YAMLErrorMessage.inputError(error, text: text, fileName: fileName)
         }
         guard let root else { throw InputError(file: fileName, message: "is empty") }
         let reader = NodeReader(fileName: fileName)
@@ -42,9 +42,9 @@ struct NodeReader {
             guard let key = keyNode.scalar?.string else { throw error(path, keyNode, "has a key that is not text") }
             let keyPath = path.isEmpty ? key : "\(path).\(key)"
             guard allowed.contains(key) else {
-                let suggestion = Self.closest(key, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+                let suggestion = Suggestion.closest(key, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
                 throw error(
-                    keyPath, keyNode, "unknown key\(suggestion); allowed here: \(allowed.joined(separator: ", "))")
+                    keyPath, keyNode, "unknown key\(suggestion); allowed here: \(MessageText.list(allowed, limit: 12))")
             }
             if entries[key] != nil { throw error(keyPath, keyNode, "is given twice") }
             entries[key] = value
@@ -70,16 +70,28 @@ struct NodeReader {
         guard let scalar = node.scalar else { throw error(path, node, "must be a number") }
         let text = scalar.string.trimmingSpaces().replacingUnderscores()
         guard let value = Double(text), value.isFinite else {
-            throw error(path, node, "must be a number, not \"\(scalar.string)\"")
+            throw error(path, node, "must be a number, not \(MessageText.quoted(scalar.string))")
         }
         return value
     }
 
-    func int(_ node: Node, _ path: String, min: Int? = nil) throws -> Int {
+    func int(_ node: Node, _ path: String, min: Int? = nil, max: Int? = nil) throws -> Int {
         guard let scalar = node.scalar, let value = Int(scalar.string.trimmingSpaces().replacingUnderscores()) else {
             throw error(path, node, "must be a whole number")
         }
         if let min, value < min { throw error(path, node, "must be at least \(min), not \(value)") }
+        if let max, value > max {
+            throw error(path, node, "must be at most \(MessageText.count(max)), not \(MessageText.count(value))")
+        }
+        return value
+    }
+
+    /// A seed: any whole number in 0...2^64 − 1, as `--seed` accepts.
+    func seed(_ node: Node, _ path: String) throws -> UInt64 {
+        guard let scalar = node.scalar, let value = UInt64(scalar.string.trimmingSpaces().replacingUnderscores())
+        else {
+            throw error(path, node, "must be a whole number from 0 to 18446744073709551615")
+        }
         return value
     }
 
@@ -160,11 +172,18 @@ struct NodeReader {
             let lower = try int(bounds[0], "\(path).window[0]")
             let upper = try int(bounds[1], "\(path).window[1]")
             guard lower <= upper else { throw error("\(path).window", n, "first must not exceed last") }
+            guard lower >= 0 else {
+                throw error(
+                    "\(path).window", n,
+                    "event times start at 0 (the first treated period); \(lower)...\(upper) starts before it")
+            }
             panel.window = lower...upper
         }
         if let n = entries["se_multiplier"] {
             panel.seMultiplier = try double(n, "\(path).se_multiplier")
-            guard panel.seMultiplier > 0 else { throw error("\(path).se_multiplier", n, "must be positive") }
+            guard NumericBounds.seMultiplier.contains(panel.seMultiplier) else {
+                throw error("\(path).se_multiplier", n, "must lie in [1e-6, 1e6], not \(panel.seMultiplier)")
+            }
         }
         return panel
     }
@@ -200,7 +219,7 @@ struct NodeReader {
                 guard let binsNode = entries["bins"] else {
                     throw error("\(path).bins", item, "is required with quantiles")
                 }
-                let bins = try int(binsNode, "\(path).bins", min: 2)
+                let bins = try int(binsNode, "\(path).bins", min: 2, max: NumericBounds.maxBins)
                 return CandidateSpec(
                     name: name ?? "\(column)_q\(bins)", rule: .quantiles(column: column, bins: bins), path: path)
             }
@@ -278,8 +297,8 @@ struct NodeReader {
         if let rangeNode = entries["k_range"] {
             let bounds = try sequence(rangeNode, "clustering.k_range")
             guard bounds.count == 2 else { throw error("clustering.k_range", rangeNode, "must be [lowest, highest]") }
-            let lower = try int(bounds[0], "clustering.k_range[0]", min: 1)
-            let upper = try int(bounds[1], "clustering.k_range[1]", min: 1)
+            let lower = try int(bounds[0], "clustering.k_range[0]", min: 1, max: NumericBounds.maxClusters)
+            let upper = try int(bounds[1], "clustering.k_range[1]", min: 1, max: NumericBounds.maxClusters)
             guard lower < upper else { throw error("clustering.k_range", rangeNode, "lowest must be below highest") }
             clustering.kRange = lower...upper
         }
@@ -287,7 +306,7 @@ struct NodeReader {
             if kNode.scalar?.string.trimmingSpaces() == "auto" {
                 clustering.k = .auto
             } else {
-                clustering.k = .fixed(try int(kNode, "clustering.k", min: 1))
+                clustering.k = .fixed(try int(kNode, "clustering.k", min: 1, max: NumericBounds.maxClusters))
             }
         }
         return clustering
@@ -296,8 +315,16 @@ struct NodeReader {
     func thresholds(_ node: Node) throws -> Thresholds {
         let entries = try mapping(node, "thresholds", allowed: Thresholds.keys)
         var t = Thresholds()
-        func value(_ key: String) throws -> Double? { try entries[key].map { try double($0, "thresholds.\(key)") } }
-        func count(_ key: String) throws -> Int? { try entries[key].map { try int($0, "thresholds.\(key)", min: 1) } }
+        func value(_ key: String) throws -> Double? {
+            guard let node = entries[key] else { return nil }
+            let v = try double(node, "thresholds.\(key)")
+            if let problem = Thresholds.rangeProblem(key, v) { throw error("thresholds.\(key)", node, problem) }
+            return v
+        }
+        func count(_ key: String) throws -> Int? {
+            guard let node = entries[key] else { return nil }
+            return try int(node, "thresholds.\(key)", min: 1, max: 1_000_000)
+        }
         if let v = try value("quality_poor") { t.qualityPoor = v }
         if let v = try value("quality_good") { t.qualityGood = v }
         if let v = try value("anova_p") { t.anovaP = v }
@@ -312,6 +339,10 @@ struct NodeReader {
         if let v = try value("dse_multiple") { t.dseMultiple = v }
         if let v = try value("pooling_negligible") { t.poolingNegligible = v }
         if let v = try value("calibration_p") { t.calibrationP = v }
+        if t.looicTie > t.looicStrong {
+            throw error(
+                "thresholds.looic_tie", entries["looic_tie"] ?? node, "must not exceed looic_strong (\(t.looicStrong))")
+        }
         if t.qualityPoor > t.qualityGood {
             throw error(
                 "thresholds.quality_poor", entries["quality_poor"] ?? node,
@@ -323,16 +354,27 @@ struct NodeReader {
     func model(_ node: Node) throws -> ModelConfig {
         let entries = try mapping(node, "model", allowed: ["chains", "draws", "warmup", "seed", "priors"])
         var model = ModelConfig()
-        if let n = entries["chains"] { model.chains = try int(n, "model.chains", min: 1) }
-        if let n = entries["draws"] { model.draws = try int(n, "model.draws", min: 10) }
-        if let n = entries["warmup"] { model.warmup = try int(n, "model.warmup", min: 0) }
-        if let n = entries["seed"] { model.seed = UInt64(try int(n, "model.seed", min: 0)) }
+        if let n = entries["chains"] { model.chains = try int(n, "model.chains", min: 1, max: NumericBounds.maxChains) }
+        if let n = entries["draws"] { model.draws = try int(n, "model.draws", min: 10, max: NumericBounds.maxDraws) }
+        if let n = entries["warmup"] {
+            model.warmup = try int(n, "model.warmup", min: 0, max: NumericBounds.maxWarmup)
+        }
+        if let n = entries["seed"] { model.seed = try seed(n, "model.seed") }
+        if model.chains * model.draws > NumericBounds.maxTotalDraws {
+            throw error(
+                "model.draws", entries["draws"] ?? node,
+                "chains × draws must be at most \(MessageText.count(NumericBounds.maxTotalDraws)), not "
+                    + MessageText.count(model.chains * model.draws))
+        }
         if let priorsNode = entries["priors"], !isNull(priorsNode) {
             let priors = try mapping(priorsNode, "model.priors", allowed: ["mu_sd", "sigma_group_scale", "tau_scale"])
             func positive(_ key: String) throws -> Double? {
                 guard let n = priors[key] else { return nil }
                 let value = try double(n, "model.priors.\(key)")
                 guard value > 0 else { throw error("model.priors.\(key)", n, "must be positive") }
+                guard NumericBounds.isScale(value) else {
+                    throw error("model.priors.\(key)", n, "\(value) \(NumericBounds.scaleRange)")
+                }
                 return value
             }
             model.muSD = try positive("mu_sd")
@@ -361,7 +403,7 @@ struct NodeReader {
         if let n = entries["paper"] {
             let text = try string(n, "report.paper").lowercased()
             guard let paper = ReportConfig.Paper(rawValue: text) else {
-                throw error("report.paper", n, "must be A4 or Letter, not \"\(text)\"")
+                throw error("report.paper", n, "must be A4 or Letter, not \(MessageText.quoted(text))")
             }
             report.paper = paper
         }
@@ -375,7 +417,7 @@ struct NodeReader {
             if let first = seen[candidate.name] {
                 throw InputError(
                     file: fileName, key: candidate.path,
-                    message: "candidate name \"\(candidate.name)\" is already used by \(first)")
+                    message: "candidate name \(MessageText.quoted(candidate.name)) is already used by \(first)")
             }
             if candidate.name == "data_driven_cluster" && config.clustering != nil {
                 throw InputError(
@@ -384,23 +426,6 @@ struct NodeReader {
             }
             seen[candidate.name] = candidate.path
         }
-    }
-
-    /// The allowed key nearest to a misspelled one (edit distance ≤ 2), if any.
-    static func closest(_ key: String, in allowed: [String]) -> String? {
-        func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var previous = Array(0...b.count)
-            for (i, ca) in a.enumerated() {
-                var current = [i + 1] + Array(repeating: 0, count: b.count)
-                for (j, cb) in b.enumerated() {
-                    current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-                }
-                previous = current
-            }
-            return previous[b.count]
-        }
-        let scored = allowed.map { ($0, distance(Array(key), Array($0))) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
     }
 }
 

@@ -48,7 +48,7 @@ public struct AnalysisFrame: Sendable {
             if let first = rowOfID.updateValue(row, forKey: id) {
                 throw InputError(
                     file: creators.fileName, row: row + 2, column: idColumn,
-                    message: "duplicate id \"\(id)\" (also on row \(first + 2))")
+                    message: "duplicate id \(MessageText.quoted(id)) (also on row \(first + 2))")
             }
         }
         var summary = InputSummary()
@@ -68,7 +68,7 @@ public struct AnalysisFrame: Sendable {
                 if let first = seenITE.updateValue(index, forKey: id) {
                     throw InputError(
                         file: ites.source, row: ites.fileRows[index], column: idColumn,
-                        message: "duplicate id \"\(id)\" (also on row \(ites.fileRows[first]))")
+                        message: "duplicate id \(MessageText.quoted(id)) (also on row \(ites.fileRows[first]))")
                 }
                 if let row = rowOfID[id] { iteOfRow[row] = index } else { withoutCreator += 1 }
             }
@@ -187,7 +187,7 @@ public struct AnalysisFrame: Sendable {
             if let first = rowOf.updateValue(index, forKey: id) {
                 throw InputError(
                     file: truth.fileName, row: index + 2, column: idColumn,
-                    message: "duplicate id \"\(id)\" (also on row \(first + 2))")
+                    message: "duplicate id \(MessageText.quoted(id)) (also on row \(first + 2))")
             }
             if !values[index].isMissing { byID[id] = values[index] }
         }

@@ -55,6 +55,11 @@ public struct CSVTable: Sendable {
         try input.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let n = buffer.count
+            // Text never holds a NUL byte: such a file is binary (or /proc/self/environ), and
+            // echoing its "header" would print what it holds.
+            if memchr(base, 0, n) != nil {
+                throw InputError(file: fileName, message: "holds a NUL byte, so it is not a CSV text file")
+            }
             let quote = UInt8(ascii: "\"")
             let cr = UInt8(ascii: "\r")
             let lf = UInt8(ascii: "\n")
@@ -149,6 +154,13 @@ public struct CSVTable: Sendable {
 
         mutating func addField(_ bytes: UnsafeBufferPointer<UInt8>) throws {
             if header == nil {
+                guard headerFields.count < CSVTable.maxFields else {
+                    throw InputError(
+                        file: fileName, row: 1,
+                        message:
+                            "the header has more than \(MessageText.count(CSVTable.maxFields)) fields (the most this tool reads)"
+                    )
+                }
                 headerFields.append(String(decoding: bytes, as: UTF8.self))
             } else {
                 guard fieldIndex < columns.count else {
@@ -165,14 +177,8 @@ public struct CSVTable: Sendable {
         mutating func finishRecord() throws {
             if header == nil {
                 let names = headerFields.map { $0.trimmingSpaces() }
-                for (index, name) in names.enumerated() {
-                    if name.isEmpty {
-                        throw InputError(file: fileName, row: 1, message: "header field \(index + 1) is empty")
-                    }
-                    if let first = names.firstIndex(of: name), first != index {
-                        throw InputError(file: fileName, row: 1, column: name, message: "appears twice in the header")
-                    }
-                }
+                headerFields = []
+                try checkHeader(names)
                 header = names
                 columns = Array(repeating: TextColumn(), count: names.count)
             } else {
@@ -186,18 +192,47 @@ public struct CSVTable: Sendable {
             fieldIndex = 0
             recordNumber += 1
         }
+
+        /// Every header name is non-empty and unique.
+        /// - Complexity: O(fields), one hash lookup per name.
+        func checkHeader(_ names: [String]) throws {
+            var firstField: [String: Int] = [:]
+            firstField.reserveCapacity(names.count)
+            for (index, name) in names.enumerated() {
+                if name.isEmpty {
+                    throw InputError(file: fileName, row: 1, message: "header field \(index + 1) is empty")
+                }
+                if let first = firstField.updateValue(index, forKey: name) {
+                    throw InputError(
+                        file: fileName, row: 1, column: name,
+                        message: "appears twice in the header (fields \(first + 1) and \(index + 1))")
+                }
+            }
+        }
     }
 
     /// The index of the column named `name`.
     /// - Throws: `InputError` naming the file and the column when it is absent.
+    /// - Complexity: O(fields).
     public func columnIndex(_ name: String, key: String? = nil) throws -> Int {
         guard let index = header.firstIndex(of: name) else {
             throw InputError(
                 file: fileName, column: name, key: key,
-                message: "no such column (the header has: \(header.joined(separator: ", ")))")
+                message: "no such column (the header has \(headerSummary))\(Suggestion.phrase(name, in: header))")
         }
         return index
     }
+
+    /// "3 columns: a, b, c" or "214,000 columns, starting: a, b, c, d, e, …".
+    public var headerSummary: String {
+        let noun = header.count == 1 ? "column" : "columns"
+        let start = header.count > MessageText.listLimit ? ", starting: " : ": "
+        return "\(MessageText.count(header.count)) \(noun)\(start)\(MessageText.list(header))"
+    }
+
+    /// Most fields a header may have: far more than any real table, few enough that a
+    /// table's per-column bookkeeping fits in memory (about 100 bytes per column).
+    public static let maxFields = 1_000_000
 
     /// A numeric column: finite numbers, with NaN for missing cells.
     /// - Throws: `InputError` naming the file, row and column of the first cell that is
@@ -218,7 +253,7 @@ public struct CSVTable: Sendable {
             case .invalid:
                 throw InputError(
                     file: fileName, row: row + 2, column: header[column],
-                    message: "\"\(text.string(row))\" is not a number")
+                    message: "\(MessageText.quoted(text.string(row))) is not a number")
             }
         }
         return values

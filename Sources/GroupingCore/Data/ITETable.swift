@@ -16,6 +16,21 @@ public struct ITETable: Sendable {
         self.source = source
     }
 
+    /// Checks that every effect_hat and se lies within `NumericBounds`; `error` locates the
+    /// first that does not (a file row, or a creator for estimated ITEs).
+    public static func checkRange(
+        effects: [Double], ses: [Double], error: (_ index: Int, _ column: String, _ message: String) -> InputError
+    ) throws {
+        for index in effects.indices {
+            if !NumericBounds.isValue(effects[index]) {
+                throw error(index, "effect_hat", "effect_hat \(effects[index]) \(NumericBounds.valueRange)")
+            }
+            if !NumericBounds.isScale(ses[index]) {
+                throw error(index, "se", "se \(ses[index]) \(NumericBounds.scaleRange)")
+            }
+        }
+    }
+
     /// Reads `<id>, effect_hat, se` from a CSV table.
     /// - Throws: `InputError` for a missing column, a missing or non-numeric effect_hat,
     ///   or an se that is missing, zero or negative (naming file, row and column).
@@ -44,6 +59,9 @@ public struct ITETable: Sendable {
                 throw InputError(
                     file: table.fileName, row: row + 2, column: "se", message: "se must be positive, not \(ses[row])")
             }
+        }
+        try Self.checkRange(effects: effects, ses: ses) { row, column, message in
+            InputError(file: table.fileName, row: row + 2, column: column, message: message)
         }
         self.init(
             ids: idList, effectHat: effects, se: ses, fileRows: (0..<table.rowCount).map { $0 + 2 },

@@ -17,14 +17,22 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// One line: `creators.csv, row 17, column "arpu": "12abc" is not a number`.
+    ///
+    /// Whatever the parts hold (a file name with a newline, a 10,000-character column
+    /// name), the line is escaped and cut by `MessageText`, to `descriptionLimit`
+    /// characters, which leaves room for the executable's `grouping-report: error: `.
     public var description: String {
         var place: [String] = []
-        if let file { place.append(file) }
+        if let file { place.append(MessageText.piece(file, limit: 120)) }
         if let row { place.append("row \(row)") }
-        if let column { place.append("column \"\(column)\"") }
-        if let key { place.append("key \(key)") }
-        return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+        if let column { place.append("column " + MessageText.quoted(column)) }
+        if let key { place.append("key " + MessageText.piece(key, limit: 80)) }
+        let text = place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
+        return MessageText.line(text, limit: Self.descriptionLimit)
     }
+
+    /// Most characters of `description`.
+    public static let descriptionLimit = MessageText.lineLimit - 30
 
     /// The same error located in `file` (when it has no file yet).
     public func inFile(_ name: String) -> InputError {

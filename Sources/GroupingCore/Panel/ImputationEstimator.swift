@@ -171,7 +171,7 @@ public enum ImputationEstimator {
     private static func validate(_ settings: ImputationSettings) throws {
         if let window = settings.eventWindow, window.lowerBound < 0 {
             throw PanelInputError(
-                kind: .invalidSettings, rows: [], column: "event_window",
+                kind: .invalidSettings, rows: [], column: "window",
                 message: "event times start at 0 (the first treated period); "
                     + "\(window.lowerBound)...\(window.upperBound) starts before it")
         }

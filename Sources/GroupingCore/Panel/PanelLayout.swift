@@ -166,7 +166,8 @@ extension ImputationEstimator {
                 throw PanelInputError(
                     kind: .conflictingFirstTreated, rows: rows, affectedRows: conflicts.count + 1,
                     column: panel.columns.firstTreated,
-                    message: "creator '\(panel.creatorIDs[conflict.creator])' has two different first treated "
+                    message:
+                        "creator '\(MessageText.piece(panel.creatorIDs[conflict.creator]))' has two different first treated "
                         + "periods: \(shown(conflict.earlier)) on row \(earlierRow) and "
                         + "\(shown(conflict.later)) on row \(panel.fileRow(conflict.later))"
                         + (conflicts.count > 1 ? " (\(conflicts.count) conflicting rows in all)" : ""))
@@ -291,7 +292,8 @@ extension ImputationEstimator {
                 throw PanelInputError(
                     kind: .duplicateObservation, rows: rows, affectedRows: Swift.max(total, rows.count),
                     column: panel.columns.period,
-                    message: "creator '\(creator)' has period \(Int(panel.periods[Int(first)])) on rows "
+                    message:
+                        "creator '\(MessageText.piece(creator))' has period \(Int(panel.periods[Int(first)])) on rows "
                         + "\(panel.fileRow(Int(first))) and \(panel.fileRow(Int(second)))"
                         + (total > 2 ? " (\(total) rows with a duplicate (creator, period) in all)" : ""))
             }

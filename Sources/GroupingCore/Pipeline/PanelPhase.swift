@@ -15,6 +15,11 @@ public enum PanelPhase {
         let outcomes = try table.numbers(try table.columnIndex(config.outcome, key: "data.panel.outcome"))
         let firstTreated = try table.numbers(
             try table.columnIndex(config.firstTreated, key: "data.panel.first_treated"))
+        if let row = outcomes.firstIndex(where: { !$0.isNaN && !NumericBounds.isValue($0) }) {
+            throw InputError(
+                file: table.fileName, row: row + 2, column: config.outcome, key: "data.panel.outcome",
+                message: "\(outcomes[row]) \(NumericBounds.valueRange)")
+        }
         let ids = table.strings(idIndex)
         var interner = CodeInterner<String>()
         var codes = [Int32](repeating: 0, count: table.rowCount)
@@ -35,8 +40,15 @@ public enum PanelPhase {
             estimate = try ImputationEstimator.estimate(
                 observations,
                 settings: ImputationSettings(eventWindow: config.window, seMultiplier: config.seMultiplier))
+        } catch let error as PanelInputError where error.kind == .invalidSettings {
+            throw InputError(file: table.fileName, key: "data.panel.\(error.column)", message: error.message)
         } catch let error as PanelInputError {
             throw InputError(file: table.fileName, message: error.description)
+        }
+        try ITETable.checkRange(effects: estimate.effectHat, ses: estimate.se) { index, column, message in
+            InputError(
+                file: table.fileName, column: column,
+                message: "the estimate for creator \(MessageText.quoted(estimate.creatorIDs[index])): \(message)")
         }
         let ites = ITETable(
             ids: estimate.creatorIDs, effectHat: estimate.effectHat, se: estimate.se,

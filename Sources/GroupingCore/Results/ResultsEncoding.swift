@@ -14,7 +14,9 @@ extension Results {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             throw InputError(
                 key: String(path.drop { $0 == "." }),
-                message: "internal error: \(value) cannot be written to results.json")
+                message:
+                    "internal error, please report it: \(value) cannot be written to results.json (the key names the candidate and the result)"
+            )
         }
     }
 }
@@ -49,8 +51,9 @@ public enum EstimatesTable {
         value.isFinite ? "\(value)" : ""
     }
 
-    /// RFC 4180 quoting when the field needs it.
-    static func quoted(_ field: String) -> String {
+    /// RFC 4180 quoting when the field needs it, after `SpreadsheetSafety` (labels only).
+    static func quoted(_ label: String) -> String {
+        let field = SpreadsheetSafety.neutralised(label)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

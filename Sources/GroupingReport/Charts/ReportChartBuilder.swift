@@ -39,11 +39,11 @@ public enum ReportChartBuilder {
             index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
             let item = planned[index]
             return Result {
-                let svg = try ChartOutput.svg(item.chart, width: width)
-                // The HTML report gives every chart's ids their own prefix when it inlines them.
-                let inline = SVGIdPrefixer.addingAccessibleTitle(
-                    item.chart.title, to: SVGIdPrefixer.strippingXMLDeclaration(String(decoding: svg, as: UTF8.self)))
-                return (inline, svg, try ChartOutput.png(item.chart, width: width, scale: pngScale))
+                // One SVG rendering serves the page and the file; its ids carry the chart's
+                // id, unique in the report, so the inlined charts never share one.
+                let inline = ChartOutput.svgMarkup(item.chart, width: width, idPrefix: svgIdPrefix(item.id))
+                let png = try ChartOutput.png(item.chart, width: width, scale: pngScale)
+                return (inline, ChartOutput.svgDocument(markup: inline), png)
             }
         }
         var svgs: [String] = []
@@ -187,6 +187,9 @@ public enum ReportChartBuilder {
         }
         return zip(grouping.labels, buckets).map { BoxGroup(label: $0.0, values: $0.1) }
     }
+
+    /// The prefix of the ids in a chart's SVG: "chart-", its id (a file slug), "-".
+    static func svgIdPrefix(_ id: String) -> String { "chart-\(id)-" }
 
     /// A name safe in a file name and an HTML id: letters, digits, `-` and `_`.
     static func fileSlug(_ name: String) -> String {

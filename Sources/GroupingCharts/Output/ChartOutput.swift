@@ -57,13 +57,23 @@ public enum ChartOutput {
         let (width, height) = size(chart, width, height)
         let pixelWidth = Int32((width * scale).rounded())
         let pixelHeight = Int32((height * scale).rounded())
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
-            throw ChartOutputError.cairo("no image surface")
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, pixelWidth))
+        guard stride > 0, pixelHeight > 0 else { throw ChartOutputError.cairo("image too large") }
+        let byteCount = stride * Int(pixelHeight)
+        return try ScratchBuffers.shared.withBuffer(byteCount: byteCount) { pixels in
+            // Transparent black, as a new Cairo image surface starts.
+            memset(pixels, 0, byteCount)
+            guard
+                let surface = cairo_image_surface_create_for_data(
+                    pixels.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight,
+                    Int32(stride))
+            else { throw ChartOutputError.cairo("no image surface") }
+            defer { cairo_surface_destroy(surface) }
+            try check(cairo_surface_status(surface))
+            try render(chart, on: surface, scale: scale, width: width, height: height)
+            cairo_surface_flush(surface)
+            return try PNGEncoder.encode(surface: surface)
         }
-        defer { cairo_surface_destroy(surface) }
-        try render(chart, on: surface, scale: scale, width: width, height: height)
-        cairo_surface_flush(surface)
-        return try PNGEncoder.encode(surface: surface)
     }
 
     /// The chart as a one-page PDF document (vector; fonts embedded), mostly for checks;

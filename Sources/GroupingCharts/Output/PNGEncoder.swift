@@ -30,11 +30,12 @@ enum PNGEncoder {
         }
         let channels = opaque ? 3 : 4
         let rowBytes = 1 + width * channels
-        // Every byte is written below, so the buffer skips zero-filling its 4 MB.
-        let raw = [UInt8](unsafeUninitializedCapacity: rowBytes * height) { out, initialized in
+        let rawCount = rowBytes * height
+        let compressed = try ScratchBuffers.shared.withBuffer(byteCount: rawCount) { buffer in
+            let out = buffer.assumingMemoryBound(to: UInt8.self)
             for y in 0..<height {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                let target = out.baseAddress! + y * rowBytes
+                let target = out + y * rowBytes
                 target[0] = 1  // Sub filter
                 if opaque {
                     subFilteredOpaqueRow(row, width: width, into: target + 1)
@@ -42,7 +43,7 @@ enum PNGEncoder {
                     subFilteredRow(row, width: width, into: target + 1)
                 }
             }
-            initialized = rowBytes * height
+            return try deflate(UnsafeBufferPointer(start: out, count: rawCount))
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -50,7 +51,7 @@ enum PNGEncoder {
         header.appendBigEndian(UInt32(height))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // depth 8, colour type, deflate, filtering, no interlace
         png.appendChunk("IHDR", header)
-        png.appendChunk("IDAT", try deflate(raw))
+        png.appendChunk("IDAT", compressed)
         png.appendChunk("IEND", [])
         return png
     }
@@ -104,17 +105,15 @@ enum PNGEncoder {
     }
 
     /// A zlib stream of `bytes` at the fastest compression level.
-    static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
-        var status = Z_OK
-        let output = [UInt8](unsafeUninitializedCapacity: Int(compressBound(uLong(bytes.count)))) { out, initialized in
-            var capacity = uLong(out.count)
-            status = bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &capacity, input.baseAddress, uLong(input.count), Z_BEST_SPEED)
-            }
-            initialized = status == Z_OK ? Int(capacity) : 0
+    static func deflate(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+        let bound = Int(compressBound(uLong(bytes.count)))
+        return try ScratchBuffers.shared.withBuffer(byteCount: bound) { buffer in
+            let out = buffer.assumingMemoryBound(to: UInt8.self)
+            var length = uLong(bound)
+            let status = compress2(out, &length, bytes.baseAddress, uLong(bytes.count), Z_BEST_SPEED)
+            guard status == Z_OK else { throw ChartOutputError.cairo("zlib compress2 failed (\(status))") }
+            return Array(UnsafeBufferPointer(start: out, count: Int(length)))
         }
-        guard status == Z_OK else { throw ChartOutputError.cairo("zlib compress2 failed (\(status))") }
-        return output
     }
 }
 

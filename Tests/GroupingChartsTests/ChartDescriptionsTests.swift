@@ -10,7 +10,8 @@ final class ChartDescriptionsTests: XCTestCase {
             referenceLine: 15, referenceLabel: "min_group_size")
         XCTAssertEqual(
             chart.dataDescription,
-            "Creators for 3 groups. Music: 204; Gaming: 1.25k; Other: 9. The min_group_size line is at 15; 1 group below it.")
+            "Creators for 3 groups. Music: 204; Gaming: 1.25k; Other: 9. The min_group_size line is at 15; 1 group below it."
+        )
     }
 
     func testBoxplotsGiveMedianQuartilesAndCount() {
@@ -28,13 +29,15 @@ final class ChartDescriptionsTests: XCTestCase {
             rows: [ForestRow(label: "A", mean: 0.1, low: -0.05, high: 0.25, count: 40)], globalMean: 0.08)
         XCTAssertEqual(
             chart.dataDescription,
-            "Posterior mean and 95% HDI of treatment effect for 1 group. A: 0.1 (-0.05 to 0.25), n=40. Global mean 0.08.")
+            "Posterior mean and 95% HDI of treatment effect for 1 group. A: 0.1 (-0.05 to 0.25), n=40. Global mean 0.08."
+        )
     }
 
     func testScatterGivesItsRanges() {
         let chart = ScatterChart(title: "S", xs: [1, 2, .nan, 4], ys: [10, 30, 5, 20], xLabel: "x", yLabel: "y")
         XCTAssertEqual(chart.dataDescription, "3 points: x from 1 to 4, y from 10 to 30.")
-        XCTAssertEqual(ScatterChart(title: "S", xs: [], ys: [], xLabel: "x", yLabel: "y").dataDescription, "No points to draw.")
+        XCTAssertEqual(
+            ScatterChart(title: "S", xs: [], ys: [], xLabel: "x", yLabel: "y").dataDescription, "No points to draw.")
     }
 
     func testElbowAndComparison() {

@@ -41,7 +41,9 @@ struct ParsedSVG {
         elements.flatMap { element -> [String] in
             var found: [String] = []
             for (key, value) in element.attributes {
-                if value.hasPrefix("url(#"), value.hasSuffix(")") { found.append(String(value.dropFirst(5).dropLast())) }
+                if value.hasPrefix("url(#"), value.hasSuffix(")") {
+                    found.append(String(value.dropFirst(5).dropLast()))
+                }
                 if key.hasSuffix("href"), value.hasPrefix("#") { found.append(String(value.dropFirst())) }
                 if key == "aria-labelledby" || key == "aria-describedby" {
                     found += value.split(separator: " ").map(String.init)

@@ -7,8 +7,7 @@ import XCTest
 final class SVGRendererTests: XCTestCase {
     private let tricky = "<b>&\"'"
 
-    private func parsed(_ renderer: SVGRenderer, title: String = "T", description: String = "D") throws -> ParsedSVG
-    {
+    private func parsed(_ renderer: SVGRenderer, title: String = "T", description: String = "D") throws -> ParsedSVG {
         let markup = renderer.markup(title: title, description: description)
         return try XCTUnwrap(ParsedSVG(markup), "not well-formed:\n\(markup)")
     }
@@ -118,14 +117,17 @@ final class SVGRendererTests: XCTestCase {
         renderer.fillPolygon(triangle, color: Color.ink.withAlpha(0.3))
         renderer.fillPolygon(shifted, color: Color.ink.withAlpha(0.3))
         let paths = try parsed(renderer).all("path")
-        XCTAssertEqual(paths.map { $0.attributes["d"]! }, ["M0 0 10 0 5 8ZM20 0 30 0 25 8Z", "M0 0 10 0 5 8Z", "M0 0 10 0 5 8Z", "M20 0 30 0 25 8Z"])
+        XCTAssertEqual(
+            paths.map { $0.attributes["d"]! },
+            ["M0 0 10 0 5 8ZM20 0 30 0 25 8Z", "M0 0 10 0 5 8Z", "M0 0 10 0 5 8Z", "M20 0 30 0 25 8Z"])
         XCTAssertEqual(paths.map { $0.attributes["fill"]! }, ["#222222", "#e3e3e3", "#222222", "#222222"])
         XCTAssertEqual(paths.map { $0.attributes["fill-opacity"] }, [nil, nil, "0.3", "0.3"])
     }
 
     func testStrokesCarryWidthAndDash() throws {
         let renderer = SVGRenderer(size: Size(width: 100, height: 100))
-        renderer.drawPolyline([Point(x: 0, y: 1), Point(x: 50.125, y: 1)], stroke: Stroke(color: .black, width: 1.3, dash: [5, 3]))
+        renderer.drawPolyline(
+            [Point(x: 0, y: 1), Point(x: 50.125, y: 1)], stroke: Stroke(color: .black, width: 1.3, dash: [5, 3]))
         renderer.strokeRect(Rect(x: 1, y: 2, width: 3, height: 4), stroke: Stroke(color: .black))
         let svg = try parsed(renderer)
         let path = try XCTUnwrap(svg.all("path").first)

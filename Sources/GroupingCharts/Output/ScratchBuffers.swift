@@ -29,7 +29,9 @@ final class ScratchBuffers: @unchecked Sendable {
     private func take(_ byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int) {
         lock.lock()
         // The smallest idle buffer that fits.
-        let fitting = idle.indices.filter { idle[$0].capacity >= byteCount }.min { idle[$0].capacity < idle[$1].capacity }
+        let fitting = idle.indices.filter { idle[$0].capacity >= byteCount }.min {
+            idle[$0].capacity < idle[$1].capacity
+        }
         let reused = fitting.map { idle.remove(at: $0) }
         lock.unlock()
         if let reused { return reused }

@@ -38,8 +38,9 @@ public enum ReportChartBuilder {
     /// Plans and renders every chart of the run.
     /// - Parameter pngScale: pixels per point of the PNG files.
     /// - Complexity: one render per chart and format, in parallel on the available cores.
-    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = ReportChartBuilder.pngScale) throws -> Rendered
-    {
+    public static func build(
+        _ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = ReportChartBuilder.pngScale
+    ) throws -> Rendered {
         let planned = plan(output, thresholds: thresholds)
         let rendered = parallelMap(count: planned.count) {
             index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in

@@ -199,6 +199,8 @@ final class CommandLineTests: EndToEndTestCase {
         XCTAssertEqual(String(decoding: pdf.prefix(5), as: UTF8.self), "%PDF-")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("<svg"), "charts are inline")
+        XCTAssertTrue(html.contains(">n=204</text>"), "chart labels are text a reader can find")
+        XCTAssertLessThan(html.utf8.count, 1_500_000, "the example's page stays under 1.5 MB")
         XCTAssertTrue(html.contains("Use the hierarchical model grouped by genre"), "the recommendation leads the page")
         XCTAssertNil(html.range(of: #"(src|href)="(https?:)?//"#, options: .regularExpression), "no external reference")
         let csv = try String(contentsOf: out.appendingPathComponent("estimates.csv"), encoding: .utf8)

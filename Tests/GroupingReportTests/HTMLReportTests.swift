@@ -1,3 +1,4 @@
+import GroupingCharts
 import XCTest
 
 @testable import GroupingReport
@@ -45,19 +46,54 @@ final class HTMLReportTests: XCTestCase {
         XCTAssertEqual(ExternalReferences.find(in: "<style>@import 'x.css';</style>"), ["@import"])
     }
 
-    func testInlinedSVGIdsArePrefixedPerChart() {
-        let svg = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><g id="glyph0-1"><path d="M0 0"/></g>\
-            <clipPath id='clip1'><rect/></clipPath></defs><g clip-path="url(#clip1)"><use xlink:href="#glyph0-1" x="1"/></g></svg>
-            """
-        let inlined = SVGInlining.prepare(svg, idPrefix: "forest genre")
-        XCTAssertTrue(inlined.hasPrefix("<svg"))
-        XCTAssertTrue(inlined.contains(#"id="chart-forest-genre-glyph0-1""#))
-        XCTAssertTrue(inlined.contains("id='chart-forest-genre-clip1'"))
-        XCTAssertTrue(inlined.contains("url(#chart-forest-genre-clip1)"))
-        XCTAssertTrue(inlined.contains(##"xlink:href="#chart-forest-genre-glyph0-1""##))
-        XCTAssertTrue(inlined.contains(#"xmlns="http://www.w3.org/2000/svg""#), "namespaces untouched")
+    /// A document whose first two charts are real ones, drawn by the SVG writer as the
+    /// report's chart builder draws them.
+    private func documentWithRealCharts() -> ReportDocument {
+        let results = SampleResults.full()
+        var charts = FakeCharts.all(
+            for: results.candidates.map(\.name), fitted: ["genre", "size_quartile", "data_driven_cluster"])
+        let boxes = PlaybookCharts.outcomeByGroup(
+            candidate: "genre", outcomeLabel: "Lift",
+            groups: [
+                BoxGroup(label: SampleResults.trickyLabel, values: (0..<204).map { Double($0 % 17) / 100 }),
+                BoxGroup(label: "Gaming", values: (0..<31).map { Double($0 % 5) / 50 }),
+            ])
+        let sizes = PlaybookCharts.groupSizes(
+            candidate: "genre", labels: ["Education", "Gaming"], counts: [204, 31], minGroupSize: 15)
+        for (index, chart) in [boxes as Chart, sizes].enumerated() {
+            charts[index].svg = ChartOutput.svgMarkup(
+                chart, width: ReportChartBuilder.width, idPrefix: ReportChartBuilder.svgIdPrefix(charts[index].id))
+        }
+        return ReportDocument(results: results, charts: charts, context: ReportFixtures.context)
+    }
+
+    func testChartLabelsAreTextInThePage() throws {
+        let html = try HTMLReport.render(documentWithRealCharts(), templates: TemplateSet.builtIn())
+        XCTAssertTrue(html.contains(">n=204</text>"), "a boxplot's count label is findable as text")
+        XCTAssertTrue(html.contains(">Education</text>"))
+        XCTAssertTrue(html.contains(">Lift by genre</text>"), "the chart title is drawn as text")
+        XCTAssertTrue(html.contains("&lt;b&gt;&amp;&quot;&apos;</text>"), "a tricky group label arrives escaped")
+        XCTAssertTrue(html.contains("<desc id=\"chart-"), "each chart states its data")
+        XCTAssertFalse(html.contains("<?xml"), "no XML declaration inside the page")
+        XCTAssertFalse(html.contains("<use "), "no glyph outlines")
+    }
+
+    func testInlinedChartIdsAreUniqueAcrossThePage() throws {
+        let html = try HTMLReport.render(documentWithRealCharts(), templates: TemplateSet.builtIn())
+        var ids: [String] = []
+        var rest = Substring(html)
+        while let range = rest.range(of: #" id=""#) {
+            ids.append(String(rest[range.upperBound...].prefix { $0 != "\"" }))
+            rest = rest[range.upperBound...]
+        }
+        XCTAssertGreaterThanOrEqual(ids.filter { $0.hasSuffix("clip0") }.count, 2, "both charts clip their plot")
+        XCTAssertEqual(ids.count, Set(ids).count, "duplicate ids")
+        var references = Substring(html)
+        while let range = references.range(of: "url(#") {
+            let id = references[range.upperBound...].prefix { $0 != ")" }
+            XCTAssertTrue(ids.contains(String(id)), "dangling reference \(id)")
+            references = references[range.upperBound...]
+        }
     }
 
     func testSectionsAppearInReadingOrderWithContents() throws {

@@ -21,7 +21,7 @@ let fifty = BoxPlotChart(title: "50 groups, 1,000,000 values", valueLabel: "Lift
     BoxGroup(label: "Creator segment \(g): long-form tutorials", values: Array(million[(g * 20_000)..<((g + 1) * 20_000)])) })
 for (name, chart) in [("boxplot 6 groups", boxes as Chart), ("boxplot 1 group", oneGroup), ("boxplot 50 groups", fifty), ("scatter (hexbin density)", scatter)] {
     try time("\(name): PNG 2x") { _ = try ChartOutput.png(chart, width: 800) }
-    try time("\(name): SVG") { _ = try ChartOutput.svg(chart, width: 800) }
+    try time("\(name): SVG") { _ = ChartOutput.svg(chart, width: 800) }
     try time("\(name): PDF") { _ = try ChartOutput.pdf(chart, width: 800) }
 }
 let points20k = ScatterChart(title: "20,000 points", xs: Array(million.prefix(20_000)).map { abs($0) }, ys: Array(million.suffix(20_000)), xLabel: "x", yLabel: "y")
@@ -29,6 +29,6 @@ let heavy = BoxPlotChart(title: "heavy tails", valueLabel: "v", groups: (0..<50)
     BoxGroup(label: "G\(g)", values: (0..<20_000).map { _ in pow(normal(), 3) }) })
 for (name, chart) in [("scatter 20,000 points", points20k as Chart), ("50 groups heavy tails (thinned outliers)", heavy)] {
     try time("\(name): PNG 2x") { _ = try ChartOutput.png(chart, width: 800) }
-    try time("\(name): SVG") { _ = try ChartOutput.svg(chart, width: 800) }
+    try time("\(name): SVG") { _ = ChartOutput.svg(chart, width: 800) }
     try time("\(name): PDF") { _ = try ChartOutput.pdf(chart, width: 800) }
 }

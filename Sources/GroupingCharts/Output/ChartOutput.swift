@@ -13,41 +13,38 @@ public enum ChartOutputError: Error, CustomStringConvertible {
     }
 }
 
-/// Draws charts with Cairo into SVG and PNG bytes, or onto a page of a caller's PDF.
+/// Draws charts as SVG (`SVGRenderer`), and with Cairo as PNG bytes, a one-page PDF or onto a
+/// page of a caller's PDF.
 public enum ChartOutput {
-    /// The chart as an SVG document (units: CSS pixels; text as embedded glyphs).
+    /// The chart as a standalone SVG document, written by `SVGRenderer`: real `<text>`, a
+    /// `<title>` and a `<desc>` stating its data (units: CSS pixels).
     ///
     /// - Parameters:
     ///   - width: width in points (= CSS pixels).
     ///   - height: height; nil = the chart's `preferredHeight(forWidth:)`.
-    ///   - idPrefix: when given, every id in the document is prefixed (see
-    ///     `SVGIdPrefixer`) so several SVGs can be inlined in one HTML page.
+    ///   - idPrefix: prepended to every id the document defines.
     /// - Returns: the UTF-8 bytes of the document.
-    public static func svg(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String? = nil) throws
-        -> [UInt8]
-    {
-        let (width, height) = size(chart, width, height)
-        guard
-            let document = try ByteSink.collect(
-                create: { cairo_svg_surface_create_for_stream($0, $1, width, height) },
-                draw: { surface in
-                    cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
-                    try render(chart, on: surface, scale: 1, width: width, height: height)
-                })
-        else { throw ChartOutputError.cairo("no SVG surface") }
-        try check(document.status)
-        let bytes = document.bytes
-        guard let idPrefix else { return bytes }
-        return Array(SVGIdPrefixer.prefixIds(in: String(decoding: bytes, as: UTF8.self), with: idPrefix).utf8)
+    public static func svg(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String = "") -> [UInt8] {
+        svgDocument(markup: svgMarkup(chart, width: width, height: height, idPrefix: idPrefix))
     }
 
-    /// The chart as SVG text ready to be inlined in HTML: no XML declaration, ids prefixed,
-    /// labelled with the chart's title (`role="img"`, `aria-label`, `<title>`).
-    public static func inlineSVG(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String) throws
-        -> String
-    {
-        let document = String(decoding: try svg(chart, width: width, height: height, idPrefix: idPrefix), as: UTF8.self)
-        return SVGIdPrefixer.addingAccessibleTitle(chart.title, to: SVGIdPrefixer.strippingXMLDeclaration(document))
+    /// The chart's `<svg>` element, ready to be inlined in HTML as it is: no XML
+    /// declaration, every id under `idPrefix` (unique prefixes keep several charts in one
+    /// page apart), labelled by its `<title>` and `<desc>` (`role="img"`).
+    ///
+    /// This is the one place SVG is prepared for inlining: the writer emits what HTML needs,
+    /// so nothing rewrites the markup afterwards.
+    public static func svgMarkup(_ chart: Chart, width: Double, height: Double? = nil, idPrefix: String) -> String {
+        let (width, height) = size(chart, width, height)
+        let renderer = SVGRenderer(size: Size(width: width, height: height), idPrefix: idPrefix)
+        chart.draw(in: renderer, frame: Rect(x: 0, y: 0, width: width, height: height))
+        return renderer.markup(title: chart.title, description: chart.dataDescription)
+    }
+
+    /// A standalone SVG document holding `markup` (from `svgMarkup`): the XML declaration,
+    /// then the element.
+    public static func svgDocument(markup: String) -> [UInt8] {
+        Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + markup).utf8)
     }
 
     /// The chart as a PNG image of `width · scale` × `height · scale` pixels.
@@ -60,13 +57,23 @@ public enum ChartOutput {
         let (width, height) = size(chart, width, height)
         let pixelWidth = Int32((width * scale).rounded())
         let pixelHeight = Int32((height * scale).rounded())
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight) else {
-            throw ChartOutputError.cairo("no image surface")
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, pixelWidth))
+        guard stride > 0, pixelHeight > 0 else { throw ChartOutputError.cairo("image too large") }
+        let byteCount = stride * Int(pixelHeight)
+        return try ScratchBuffers.shared.withBuffer(byteCount: byteCount) { pixels in
+            // Transparent black, as a new Cairo image surface starts.
+            memset(pixels, 0, byteCount)
+            guard
+                let surface = cairo_image_surface_create_for_data(
+                    pixels.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, pixelWidth, pixelHeight,
+                    Int32(stride))
+            else { throw ChartOutputError.cairo("no image surface") }
+            defer { cairo_surface_destroy(surface) }
+            try check(cairo_surface_status(surface))
+            try render(chart, on: surface, scale: scale, width: width, height: height)
+            cairo_surface_flush(surface)
+            return try PNGEncoder.encode(surface: surface)
         }
-        defer { cairo_surface_destroy(surface) }
-        try render(chart, on: surface, scale: scale, width: width, height: height)
-        cairo_surface_flush(surface)
-        return try PNGEncoder.encode(surface: surface)
     }
 
     /// The chart as a one-page PDF document (vector; fonts embedded), mostly for checks;

@@ -30,41 +30,20 @@ enum PNGEncoder {
         }
         let channels = opaque ? 3 : 4
         let rowBytes = 1 + width * channels
-        var raw = [UInt8](repeating: 0, count: rowBytes * height)
-        raw.withUnsafeMutableBufferPointer { out in
+        let rawCount = rowBytes * height
+        let compressed = try ScratchBuffers.shared.withBuffer(byteCount: rawCount) { buffer in
+            let out = buffer.assumingMemoryBound(to: UInt8.self)
             for y in 0..<height {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                var offset = y * rowBytes
-                out[offset] = 1  // Sub filter
-                offset += 1
-                var pr: UInt8 = 0
-                var pg: UInt8 = 0
-                var pb: UInt8 = 0
-                var pa: UInt8 = 0
-                for x in 0..<width {
-                    let pixel = row[x]
-                    let alpha = pixel >> 24
-                    var r = (pixel >> 16) & 0xFF
-                    var g = (pixel >> 8) & 0xFF
-                    var b = pixel & 0xFF
-                    if alpha != 0xFF && alpha != 0 {
-                        // Undo the premultiplication, rounding to nearest.
-                        r = Swift.min(255, (r * 255 + alpha / 2) / alpha)
-                        g = Swift.min(255, (g * 255 + alpha / 2) / alpha)
-                        b = Swift.min(255, (b * 255 + alpha / 2) / alpha)
-                    }
-                    let cr = UInt8(r)
-                    let cg = UInt8(g)
-                    let cb = UInt8(b)
-                    let ca = UInt8(alpha)
-                    out[offset] = cr &- pr
-                    out[offset + 1] = cg &- pg
-                    out[offset + 2] = cb &- pb
-                    if channels == 4 { out[offset + 3] = ca &- pa }
-                    (pr, pg, pb, pa) = (cr, cg, cb, ca)
-                    offset += channels
+                let target = out + y * rowBytes
+                target[0] = 1  // Sub filter
+                if opaque {
+                    subFilteredOpaqueRow(row, width: width, into: target + 1)
+                } else {
+                    subFilteredRow(row, width: width, into: target + 1)
                 }
             }
+            return try deflate(UnsafeBufferPointer(start: out, count: rawCount))
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
@@ -72,23 +51,69 @@ enum PNGEncoder {
         header.appendBigEndian(UInt32(height))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // depth 8, colour type, deflate, filtering, no interlace
         png.appendChunk("IHDR", header)
-        png.appendChunk("IDAT", try deflate(raw))
+        png.appendChunk("IDAT", compressed)
         png.appendChunk("IEND", [])
         return png
     }
 
-    /// A zlib stream of `bytes` at the fastest compression level.
-    static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
-        var capacity = compressBound(uLong(bytes.count))
-        var output = [UInt8](repeating: 0, count: Int(capacity))
-        let status = output.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress, &capacity, input.baseAddress, uLong(input.count), Z_BEST_SPEED)
-            }
+    /// One row of an opaque image as Sub-filtered RGB bytes: no alpha to undo, so each pixel
+    /// is three shifts and three subtractions (most of a chart is flat background, and this
+    /// loop runs for every one of its pixels).
+    private static func subFilteredOpaqueRow(
+        _ row: UnsafePointer<UInt32>, width: Int, into out: UnsafeMutablePointer<UInt8>
+    ) {
+        var left: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var offset = 0
+        for x in 0..<width {
+            let pixel = row[x]
+            let r = UInt8(truncatingIfNeeded: pixel >> 16)
+            let g = UInt8(truncatingIfNeeded: pixel >> 8)
+            let b = UInt8(truncatingIfNeeded: pixel)
+            out[offset] = r &- left.0
+            out[offset + 1] = g &- left.1
+            out[offset + 2] = b &- left.2
+            left = (r, g, b)
+            offset += 3
         }
-        guard status == Z_OK else { throw ChartOutputError.cairo("zlib compress2 failed (\(status))") }
-        output.removeSubrange(Int(capacity)...)
-        return output
+    }
+
+    /// One row with transparency as Sub-filtered RGBA bytes, the premultiplication undone
+    /// (rounding to nearest).
+    private static func subFilteredRow(_ row: UnsafePointer<UInt32>, width: Int, into out: UnsafeMutablePointer<UInt8>)
+    {
+        var left: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var offset = 0
+        for x in 0..<width {
+            let pixel = row[x]
+            let alpha = pixel >> 24
+            var r = (pixel >> 16) & 0xFF
+            var g = (pixel >> 8) & 0xFF
+            var b = pixel & 0xFF
+            if alpha != 0xFF && alpha != 0 {
+                r = Swift.min(255, (r * 255 + alpha / 2) / alpha)
+                g = Swift.min(255, (g * 255 + alpha / 2) / alpha)
+                b = Swift.min(255, (b * 255 + alpha / 2) / alpha)
+            }
+            let current = (UInt8(r), UInt8(g), UInt8(b), UInt8(alpha))
+            out[offset] = current.0 &- left.0
+            out[offset + 1] = current.1 &- left.1
+            out[offset + 2] = current.2 &- left.2
+            out[offset + 3] = current.3 &- left.3
+            left = current
+            offset += 4
+        }
+    }
+
+    /// A zlib stream of `bytes` at the fastest compression level.
+    static func deflate(_ bytes: UnsafeBufferPointer<UInt8>) throws -> [UInt8] {
+        let bound = Int(compressBound(uLong(bytes.count)))
+        return try ScratchBuffers.shared.withBuffer(byteCount: bound) { buffer in
+            let out = buffer.assumingMemoryBound(to: UInt8.self)
+            var length = uLong(bound)
+            let status = compress2(out, &length, bytes.baseAddress, uLong(bytes.count), Z_BEST_SPEED)
+            guard status == Z_OK else { throw ChartOutputError.cairo("zlib compress2 failed (\(status))") }
+            return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+        }
     }
 }
 

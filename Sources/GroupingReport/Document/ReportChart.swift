@@ -26,7 +26,8 @@ public struct ReportChart: @unchecked Sendable {
     public var section: ChartSection
     /// What the chart shows and how to read it.
     public var caption: String
-    /// Inline-ready `<svg …>…</svg>` markup.
+    /// Inline-ready `<svg …>…</svg>` markup (no XML declaration), inserted into the page as
+    /// it is: its ids must be unique in the report (`ChartOutput.svgMarkup`'s `idPrefix`).
     public var svg: String
     /// Width divided by height; the PDF keeps it when it scales the chart.
     public var aspectRatio: Double

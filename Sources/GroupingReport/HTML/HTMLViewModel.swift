@@ -92,7 +92,7 @@ struct HTMLBlock {
         case .table(let table): self.table = HTMLTable(table)
         case .chart(let chart):
             self.chart = HTMLChart(
-                id: chart.id, svg: SVGInlining.prepare(chart.svg, idPrefix: chart.id),
+                id: chart.id, svg: chart.svg,
                 captionHTML: InlineMarkup.html(chart.caption))
         }
     }

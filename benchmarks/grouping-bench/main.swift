@@ -7,6 +7,8 @@ import Foundation
 ///     grouping-bench panel [--creators N] [--periods T]    the imputation estimator (1,000,000 × 24)
 ///     grouping-bench phase4 [--creators N]         5 candidates' models and LOO (20,000 creators)
 ///     grouping-bench report [--creators N]         the whole example report in memory (1,500)
+///     grouping-bench worlds [--replicates R] [--seed S] [--creators 300,2000]
+///                                                  decisions on simulated worlds vs an oracle
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: ([String]) -> Void)] = [
@@ -15,6 +17,7 @@ let benchmarks: [(name: String, run: ([String]) -> Void)] = [
     ("panel", runPanelBenchmark),
     ("phase4", runPhase4Benchmark),
     ("report", runReportBenchmark),
+    ("worlds", runWorldsBenchmark),
 ]
 let mode = arguments.first ?? "all"
 if mode == "all" {

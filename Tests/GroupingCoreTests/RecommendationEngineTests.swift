@@ -244,3 +244,19 @@ final class RecommendationEngineTests: XCTestCase {
         XCTAssertTrue(checklist.items[1].detail.contains("p = 0.2"), checklist.items[1].detail)
     }
 }
+
+extension RecommendationEngineTests {
+    /// Found by the simulated worlds: a tie between an additive candidate and the cross of its
+    /// members goes to the additive one (it was ranked after the cross and the cluster).
+    func testTieBetweenAdditiveAndCrossGoesToAdditive() {
+        let candidates = [
+            Self.candidate("genre_x_content", kind: "cross", quality: 45),
+            Self.candidate("genre_plus_content", kind: "additive", quality: 44),
+        ]
+        let (rec, _) = RecommendationEngine.decide(
+            candidates: candidates, baseline: Self.baseline(),
+            comparison: Self.comparison([("genre_x_content", -100), ("genre_plus_content", -101), ("ungrouped", -160)]),
+            thresholds: Thresholds(), review: ReviewConfig())
+        XCTAssertEqual(rec.grouping, "genre_plus_content")
+    }
+}

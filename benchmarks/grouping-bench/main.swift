@@ -10,6 +10,8 @@ import Foundation
 ///     grouping-bench calibration [--datasets D]   simulation-based calibration of the three models
 ///     grouping-bench grid-stress [--max-creators N]   the grid against a brute-force lattice
 ///     grouping-bench fuzz [--inputs N] [--seed S]  the CSV reader and config parser, mutated inputs
+///     grouping-bench worlds [--replicates R] [--seed S] [--creators 300,2000]
+///                                                  decisions on simulated worlds vs an oracle
 ///     grouping-bench all                           every benchmark at its default size
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: ([String]) -> Void)] = [
@@ -20,6 +22,7 @@ let benchmarks: [(name: String, run: ([String]) -> Void)] = [
     ("report", runReportBenchmark),
     ("calibration", runCalibrationBenchmark),
     ("grid-stress", runGridStressBenchmark),
+    ("worlds", runWorldsBenchmark),
 ]
 let tools: [(name: String, run: ([String]) -> Void)] = [("fuzz", runFuzzHarness)]
 let mode = arguments.first ?? "all"

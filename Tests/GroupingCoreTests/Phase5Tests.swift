@@ -58,10 +58,13 @@ final class CoverageCheckTests: XCTestCase {
 }
 
 final class SnapshotDiffTests: XCTestCase {
-    func snapshot(quality: Double, coverage: Double, corr: Double, order: [String]) -> Snapshot {
+    func snapshot(
+        quality: Double, coverage: Double, corr: Double, order: [String], decision: String = "use_hbm",
+        schema: Int = 1
+    ) -> Snapshot {
         let json = """
-            {"schema_version": 1, "thresholds": {"quality_poor": 20, "shrinkage_corr": -0.3},
-             "recommendation": {"decision": "use_hbm", "grouping": "genre"},
+            {"schema_version": \(schema), "thresholds": {"quality_poor": 20, "shrinkage_corr": -0.3},
+             "recommendation": {"decision": "\(decision)", "grouping": \(decision == "use_hbm" ? "\"genre\"" : "null")},
              "candidates": [
                {"name": "genre", "quality_score": \(quality), "hbm": {"loo": {"elpd": -100}, "separation": {"ratio": 2},
                 "shrinkage": {"corr_precision": \(corr)}, "coverage": {"hbm": \(coverage)}}},
@@ -87,6 +90,17 @@ final class SnapshotDiffTests: XCTestCase {
             ["quality_below_threshold", "coverage_below_90", "shrinkage_pattern_changed", "loo_ranking_changed"])
         XCTAssertTrue(
             diff.table().contains("ALERT loo_ranking_changed: LOO ranking changed: genre > arpu became arpu > genre"))
+    }
+
+    /// A schema 1 snapshot against a schema 2 one whose decision moved to pool_ungrouped.
+    func testChangedDecisionIsAnAlert() {
+        let old = snapshot(quality: 50, coverage: 0.95, corr: -0.6, order: ["genre", "arpu"])
+        let new = snapshot(
+            quality: 50, coverage: 0.95, corr: -0.6, order: ["genre", "arpu"], decision: "pool_ungrouped", schema: 2)
+        let diff = SnapshotDiff(old: old, new: new)
+        XCTAssertEqual(diff.alerts.map(\.key), ["decision_changed"])
+        XCTAssertTrue(
+            diff.table().contains("The recommendation changed: use_hbm (genre) became pool_ungrouped"), diff.table())
     }
 
     func testDifferentCandidateSetsAndSchemasAreComparedOnWhatTheyShare() throws {

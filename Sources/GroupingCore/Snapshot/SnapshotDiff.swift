@@ -145,6 +145,17 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
                         "LOO ranking changed: \(oldOrder.joined(separator: " > ")) became \(newOrder.joined(separator: " > "))"
                 ))
         }
+        if let a = old.recommendation, let b = new.recommendation,
+            a.decision != b.decision || a.grouping != b.grouping
+        {
+            func describe(_ r: SnapshotRecommendation) -> String {
+                (r.decision ?? "no decision") + (r.grouping.map { " (\($0))" } ?? "")
+            }
+            alerts.append(
+                Alert(
+                    key: "decision_changed", candidate: nil,
+                    detail: "The recommendation changed: \(describe(a)) became \(describe(b))"))
+        }
         self.alerts = alerts
         self.notes = notes
     }

@@ -41,20 +41,6 @@ struct DiffCommand: ParsableCommand {
     }
 
     func load(_ path: String) throws -> Snapshot {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, message: "cannot read the snapshot (does it exist?)")
-        }
-        do {
-            return try JSONDecoder().decode(Snapshot.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) {
-            throw InputError(file: path, message: "is not valid JSON: \(context.debugDescription)")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            let key = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw InputError(
-                file: path, key: String(key.drop(while: { $0 == "." })),
-                message: "has an unexpected value: \(context.debugDescription)")
-        } catch {
-            throw InputError(file: path, message: "is not a results.json snapshot: \(error)")
-        }
+        try SnapshotFile.load(path: path).snapshot
     }
 }

@@ -187,17 +187,19 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         guard let oldBest = oldOrder.first, let newBest = newOrder.first,
             oldOrder.allSatisfy({ behind(old[$0]) != nil }), newOrder.allSatisfy({ behind(new[$0]) != nil })
         else { return nil }
+        // elpd_diff and dse are against the best model of the snapshot (candidate or not).
+        let best = new.values.min { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }?.name ?? newBest
         var reasons: [String] = []
         if oldBest != newBest, let gap = behind(new[oldBest]), decisive(gap) {
             reasons.append(
-                "\(newBest) is now best, \(oldBest) behind it by \(Format.number(gap.diff)) elpd (dse \(Format.number(gap.dse)))")
+                "\(oldBest) is now behind the best model, \(best), by \(Format.number(gap.diff)) elpd (dse \(Format.number(gap.dse)))")
         }
         let alreadyNamed = !reasons.isEmpty && production == oldBest
-        if let production, !alreadyNamed, production != newBest, let before = behind(old[production]),
-            let now = behind(new[production]), !decisive(before), decisive(now)
+        if let production, !alreadyNamed, let before = behind(old[production]), let now = behind(new[production]),
+            !decisive(before), decisive(now)
         {
             reasons.append(
-                "the production grouping \(production) is now behind \(newBest) by \(Format.number(now.diff)) elpd (dse \(Format.number(now.dse)))"
+                "the production grouping \(production) is now behind the best model, \(best), by \(Format.number(now.diff)) elpd (dse \(Format.number(now.dse)))"
             )
         }
         return reasons

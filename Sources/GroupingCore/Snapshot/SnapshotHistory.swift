@@ -201,6 +201,12 @@ public struct HistoryMargin: Sendable, Equatable, Codable {
     /// The standard error of the difference, when the snapshot has it.
     public var dse: Double?
 
+    public init(against: String, elpdDiff: Double, dse: Double?) {
+        self.against = against
+        self.elpdDiff = elpdDiff
+        self.dse = dse
+    }
+
     enum CodingKeys: String, CodingKey {
         case against
         case elpdDiff = "elpd_diff"

@@ -31,8 +31,11 @@ public struct ReportDocument: Sendable {
         self.scopeLine = builder.scopeLine
         self.isExplorationOnly = builder.isExplorationOnly
         self.context = context
-        self.sections = [
-            builder.summarySection(),
+        // With config `production:`, the report opens with the production check.
+        let production = [builder.productionSection()].compactMap { $0 }
+        let previous = [builder.previousSnapshotSection()].compactMap { $0 }
+        self.sections =
+            production + [builder.summarySection()] + previous + [
             builder.candidatesSection(),
             builder.phase1Section(),
             builder.phase2Section(),
@@ -41,7 +44,7 @@ public struct ReportDocument: Sendable {
             builder.phase5Section(),
             builder.pitfallsSection(),
             builder.methodsSection(),
-        ]
+            ]
     }
 }
 

@@ -435,30 +435,37 @@ public struct HistoryVerdict: Sendable, Equatable, Encodable {
         var degradations: [String] = []
         let flagged = entries.filter { !$0.degradationFlags.isEmpty }
         for kind in HistoryFlag.Kind.allCases where kind != .notRecommended {
-            let keys = Array(Set(entries.flatMap { $0.flags.filter { $0.kind == kind }.map(\.key) })).sorted()
+            // The quality and coverage alerts of `diff` repeat the per-snapshot checks.
+            let keys = Array(Set(entries.flatMap { $0.flags.filter { $0.kind == kind }.map(\.key) }))
+                .filter { !Self.repeatsACheck($0) }.sorted()
             for key in keys {
                 let hits = entries.filter { $0.flags.contains { $0.kind == kind && $0.key == key } }
                 guard let first = hits.first, let detail = first.flags.first(where: { $0.key == key })?.detail
                 else { continue }
                 let span = hits.count == 1 ? "at \(first.label)" : "from \(first.label), \(hits.count) of \(entries.count) snapshots"
-                degradations.append("\(Self.name(kind, key: key)) (\(span)): \(detail)")
+                degradations.append("\(Self.name(kind, key: key)) (\(span)): \(Self.shortened(detail, key: key))")
             }
         }
         self.changes = changes
         self.degradations = degradations
         let firstFlagged = flagged.first?.label
         self.firstFlagged = firstFlagged
-        let flagNames = Set(entries.flatMap { $0.degradationFlags.map { HistoryVerdict.name($0.kind, key: $0.key) } })
+        let flagNames = Set(
+            entries.flatMap {
+                $0.degradationFlags.filter { !HistoryVerdict.repeatsACheck($0.key) }.map {
+                    HistoryVerdict.name($0.kind, key: $0.key)
+                }
+            })
             .sorted().joined(separator: ", ")
         let subject = production ?? "the recommendation"
         let range = entries.first.map { first in
-            entries.count == 1 ? "1 snapshot (\(first.label))" : "\(entries.count) snapshots, \(first.label) to \(entries.last!.label)"
+            entries.count == 1 ? "1 snapshot (\(first.label))" : "\(entries.count) snapshots (\(first.label) to \(entries.last!.label))"
         } ?? "no snapshot"
         if !changes.isEmpty {
             status = .changed
             summary =
                 "Changed: over \(range) the recommendation changed \(changes.count == 1 ? "once" : "\(changes.count) times"), first \(changes[0])"
-                + (degradations.isEmpty ? "." : "; \(subject) also degrades (\(degradations.count) kind\(degradations.count == 1 ? "" : "s") of flag).")
+                + (degradations.isEmpty ? "." : "; \(subject) is also flagged: \(flagNames).")
         } else if !degradations.isEmpty {
             status = .degrading
             summary =
@@ -468,6 +475,19 @@ public struct HistoryVerdict: Sendable, Equatable, Encodable {
             summary =
                 "Stable: over \(range) the recommendation stayed \(entries.first.map(recommendation) ?? "—") and no check of \(subject) flagged."
         }
+    }
+
+    /// `diff` alerts that say what a per-snapshot check already says.
+    static func repeatsACheck(_ key: String) -> Bool {
+        key == "quality_below_threshold" || key == "coverage_below_90"
+    }
+
+    /// The ranking alert without the full old and new order (the tables show the ranks).
+    static func shortened(_ detail: String, key: String) -> String {
+        guard key == "loo_ranking_changed", let became = detail.range(of: " became "),
+            let colon = detail.range(of: ": ", range: became.upperBound..<detail.endIndex)
+        else { return detail }
+        return String(detail[colon.upperBound...])
     }
 
     /// A short name for a flag, for the verdict's lists.

@@ -4,10 +4,23 @@ import GroupingCore
 /// The trend report's charts: the production grouping's numbers over the snapshots, with the
 /// flagged snapshots shaded.
 public enum HistoryCharts {
+    /// Run dates as the x axis shows them: `Mar 2025` when every snapshot falls in its own
+    /// month (short enough to stay on one line), else the dates as they are.
+    static func axisLabels(_ labels: [String]) -> [String] {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let short = labels.map { label -> String? in
+            guard SnapshotDate.isISODate(label), let month = Int(label.dropFirst(5).prefix(2)) else { return nil }
+            return "\(months[month - 1]) \(label.prefix(4))"
+        }
+        let values = short.compactMap { $0 }
+        guard values.count == labels.count, Set(values).count == values.count else { return labels }
+        return values
+    }
+
     /// The charts for a history, in report order.
     public static func plan(_ history: SnapshotHistory) -> [ReportChartBuilder.Planned] {
         let entries = history.entries
-        let periods = entries.map(\.label)
+        let periods = axisLabels(entries.map(\.label))
         let flagged = Set(entries.indices.filter { !entries[$0].flags.isEmpty })
         let production = history.productionGrouping ?? "the production grouping"
         func trend(
@@ -18,7 +31,8 @@ public enum HistoryCharts {
                 id: "history-\(id)", section: .trend(metric: id),
                 caption: caption
                     + (flagged.isEmpty ? "" : " Shaded: snapshots with a flag or an alert.")
-                    + " Gaps: the snapshot has no value (not assessed or not fitted).",
+                    + (series.contains { $0.values.contains { $0 == nil } }
+                        ? " Gaps: the snapshot has no value (not assessed or not fitted)." : ""),
                 chart: TrendChart(
                     title: title, periods: periods, series: series, references: references, flagged: flagged,
                     flaggedLabel: "Flagged snapshot", valueLabel: valueLabel))
@@ -38,7 +52,7 @@ public enum HistoryCharts {
                 "loo-margins", title: "LOO margins of \(production)",
                 caption:
                     "elpd of \(production) minus that of the runner-up (or of the best model when \(production) is not best) and minus that of the ungrouped model. Above zero \(production) predicts left-out creators better; a margin that falls below zero by more than about two dse means another model does clearly better.",
-                valueLabel: "elpd difference (log scale)",
+                valueLabel: "elpd difference",
                 series: [
                     TrendSeries(name: "vs runner-up or best", values: entries.map { $0.marginRunnerUp?.elpdDiff }),
                     TrendSeries(name: "vs ungrouped", values: entries.map { $0.marginUngrouped?.elpdDiff }),

@@ -69,7 +69,7 @@ struct HistoryReportBuilder {
                 .replacingOccurrences(of: "away from —", with: "")
         }
         var reasons = [verdict.summary]
-        reasons += verdict.changes.map { "Recommendation changed \($0)." }
+        if verdict.changes.count > 1 { reasons += verdict.changes.map { "Recommendation changed \($0)." } }
         reasons += verdict.degradations
         var blocks: [ReportBlock] = [
             .recommendation(RecommendationView(headline: headline, badge: badge, grouping: nil, reasons: reasons))
@@ -130,7 +130,7 @@ struct HistoryReportBuilder {
                 "What each snapshot recommends, whether \(production)'s model was fitted in it, and what flagged it (bold dates). Flags are explained in the next section.",
             columns: [
                 ReportColumn("Run date", weight: 1.1), ReportColumn("Decision", weight: 1),
-                ReportColumn("Grouping", weight: 1.2), ReportColumn("\(production)", weight: 0.9),
+                ReportColumn("Grouping", weight: 1.2), ReportColumn("\(production) model", weight: 1),
                 ReportColumn("Flags", weight: 2.4),
             ], rows: rows)
     }
@@ -235,7 +235,7 @@ struct HistoryReportBuilder {
                     caption:
                         "The playbook's production alerts, as `grouping-report diff` raises them for each pair of consecutive snapshots, for \(production).",
                     columns: [
-                        ReportColumn("Snapshots", weight: 1.5), ReportColumn("Alert", weight: 1.4),
+                        ReportColumn("Snapshots", weight: 2.3), ReportColumn("Alert", weight: 1.5),
                         ReportColumn("Detail", weight: 4),
                     ], rows: alertRows,
                     emptyText: history.pairs.isEmpty

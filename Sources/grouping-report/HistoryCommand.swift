@@ -71,11 +71,13 @@ struct HistoryCommand: ParsableCommand {
 
     /// The verdict and one line per snapshot, for the terminal.
     static func summary(_ history: SnapshotHistory) -> String {
-        var text = "production grouping: \(history.productionGrouping ?? "none") (\(history.productionSource.rawValue))\n"
+        var text =
+            "production grouping: \(history.productionGrouping ?? "none") (\(history.productionSource.rawValue))\n"
         for entry in history.entries {
             let decision = (entry.decision ?? "—") + (entry.grouping.map { " (\($0))" } ?? "")
             let flags = entry.flags.map { $0.kind == .alert ? "ALERT \($0.key)" : $0.key }
-            text += "\(entry.label)  \(decision)  \(entry.productionStatus.rawValue)"
+            text +=
+                "\(entry.label)  \(decision)  \(entry.productionStatus.rawValue)"
                 + (flags.isEmpty ? "" : "  flags: \(flags.joined(separator: ", "))") + "\n"
         }
         text += "verdict: \(history.verdict.status.rawValue): \(history.verdict.summary)\n"

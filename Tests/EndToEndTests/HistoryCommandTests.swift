@@ -68,8 +68,10 @@ final class HistoryCommandTests: XCTestCase {
                 ["simulate", "--out", folder.path, "--quarters", "8", "--creators", "400"] + extra)
             XCTAssertEqual(result.status, 0, result.stderr)
         }
-        let dates = ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30",
-            "2026-09-30", "2026-12-31"]
+        let dates = [
+            "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30",
+            "2026-09-30", "2026-12-31",
+        ]
         for quarter in 1...8 {
             let config = try String(
                 contentsOf: drift.appendingPathComponent("q\(quarter)/config.yml"), encoding: .utf8)
@@ -104,7 +106,8 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(production["grouping"] as? String, "genre")
         XCTAssertEqual(production["holds"] as? Bool, false)
         let statement = try XCTUnwrap(production["statement"] as? String)
-        XCTAssertTrue(statement.hasPrefix("Switch from genre to ") || statement.hasPrefix("Stop using genre"), statement)
+        XCTAssertTrue(
+            statement.hasPrefix("Switch from genre to ") || statement.hasPrefix("Stop using genre"), statement)
         XCTAssertEqual(production["previous"] as? String, "../../steady/q5/out/results.json")
         let alertKeys = (production["alerts"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
         XCTAssertTrue(alertKeys.contains("quality_below_threshold"), "\(alertKeys)")
@@ -151,7 +154,8 @@ final class HistoryCommandTests: XCTestCase {
         let pdf = try Data(contentsOf: driftOut.appendingPathComponent("history.pdf"))
         XCTAssertEqual(pdf.prefix(5), Data("%PDF-".utf8))
         XCTAssertTrue(
-            FileManager.default.fileExists(atPath: driftOut.appendingPathComponent("charts/history-between-share.svg").path))
+            FileManager.default.fileExists(
+                atPath: driftOut.appendingPathComponent("charts/history-between-share.svg").path))
     }
 
     func testACorruptSnapshotExitsTwoNamingTheFile() throws {
@@ -182,7 +186,8 @@ final class HistoryCommandTests: XCTestCase {
         let data = try temporaryDirectory().appendingPathComponent("data")
         try FileManager.default.copyItem(at: CommandLineTests.example, to: data)
         let config = data.appendingPathComponent("config.yml")
-        try (String(contentsOf: config, encoding: .utf8)
+        try
+            (String(contentsOf: config, encoding: .utf8)
             + "\nproduction: {grouping: genre, previous: last-quarter/results.json}\n").write(
                 to: config, atomically: true, encoding: .utf8)
         let out = data.appendingPathComponent("out")

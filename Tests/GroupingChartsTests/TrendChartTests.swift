@@ -72,6 +72,7 @@ final class TrendChartTests: XCTestCase {
             title: "Margins", periods: ["a", "b"], series: [TrendSeries(name: "m", values: [.nan, 1])],
             valueLabel: "elpd")
         XCTAssertEqual(nan.points(of: nan.series[0]).map(\.value), [1])
-        XCTAssertFalse(RecordingRenderer.record(nan).texts.contains { $0.text.contains("nan") || $0.text.contains("NaN") })
+        XCTAssertFalse(
+            RecordingRenderer.record(nan).texts.contains { $0.text.contains("nan") || $0.text.contains("NaN") })
     }
 }

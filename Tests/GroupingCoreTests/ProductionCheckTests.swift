@@ -51,9 +51,13 @@ final class ProductionCheckTests: XCTestCase {
             check.versusRecommended, ProductionMargin(against: "size", elpdDiff: -30, dse: 6, pWorse: 2.9e-7))
         XCTAssertEqual(check.versusUngrouped?.elpdDiff, -1)
         XCTAssertTrue(
-            check.evidence.contains("LOO: genre predicts left-out creators worse than size by 30 elpd (dse 6, p_worse 2.9e-07)."),
+            check.evidence.contains(
+                "LOO: genre predicts left-out creators worse than size by 30 elpd (dse 6, p_worse 2.9e-07)."),
             "\(check.evidence)")
-        XCTAssertTrue(check.evidence.contains { $0.hasPrefix("Against the ungrouped model: genre predicts worse than ungrouped by 1 elpd") })
+        XCTAssertTrue(
+            check.evidence.contains {
+                $0.hasPrefix("Against the ungrouped model: genre predicts worse than ungrouped by 1 elpd")
+            })
         XCTAssertTrue(check.evidence.contains { $0.hasPrefix("Quality score 3% (poor)") }, "\(check.evidence)")
     }
 
@@ -110,7 +114,9 @@ final class ProductionCheckTests: XCTestCase {
             XCTAssertEqual(error?.key, "production.grouping")
             XCTAssertTrue(error?.description.contains("\"size\" is not a candidate") ?? false, "\($0)")
         }
-        XCTAssertThrowsError(try ConfigParser.parse(base + "production: {grouping: genre, previus: x}", fileName: "config.yml")) {
+        XCTAssertThrowsError(
+            try ConfigParser.parse(base + "production: {grouping: genre, previus: x}", fileName: "config.yml")
+        ) {
             XCTAssertEqual(($0 as? InputError)?.key, "production.previus")
         }
     }

@@ -6,7 +6,8 @@ import XCTest
 enum HistorySnapshots {
     /// A candidate's JSON; `skipped` makes its model not fitted.
     static func candidate(
-        _ name: String, quality: Double, trueShare: Double? = 0.6, coverage: Double? = 0.95, pit: String? = "calibrated",
+        _ name: String, quality: Double, trueShare: Double? = 0.6, coverage: Double? = 0.95,
+        pit: String? = "calibrated",
         versusUngrouped: (Double, Double)? = (30, 6), skipped: String? = nil
     ) -> String {
         if let skipped {
@@ -27,9 +28,10 @@ enum HistorySnapshots {
 
     /// A comparison: (name, elpd_diff from the best, dse), best first.
     static func comparison(_ rows: [(String, Double, Double)]) -> String {
-        "[" + rows.enumerated().map { index, row in
-            #"{"name": "\#(row.0)", "rank": \#(index + 1), "elpd_loo": \#(-100 - row.1), "elpd_diff": \#(row.1), "dse": \#(row.2), "p_worse": 0.01}"#
-        }.joined(separator: ", ") + "]"
+        "["
+            + rows.enumerated().map { index, row in
+                #"{"name": "\#(row.0)", "rank": \#(index + 1), "elpd_loo": \#(-100 - row.1), "elpd_diff": \#(row.1), "dse": \#(row.2), "p_worse": 0.01}"#
+            }.joined(separator: ", ") + "]"
     }
 
     static func snapshot(
@@ -118,10 +120,14 @@ final class SnapshotHistoryTests: XCTestCase {
         XCTAssertEqual(history.verdict.firstFlagged, "2025-09-30")
         XCTAssertEqual(history.verdict.changes, ["at 2025-09-30: use_hbm (genre) → use_hbm (size)"])
         let kinds = Set(history.entries[2].flags.map(\.kind))
-        XCTAssertTrue(kinds.isSuperset(of: [.qualityPoor, .looBehind, .notBetterThanUngrouped, .notRecommended, .alert]))
+        XCTAssertTrue(
+            kinds.isSuperset(of: [.qualityPoor, .looBehind, .notBetterThanUngrouped, .notRecommended, .alert]))
         XCTAssertTrue(history.entries[2].flags.contains { $0.key == "quality_below_threshold" })
         XCTAssertTrue(history.entries[2].flags.contains { $0.key == "loo_ranking_changed" })
-        XCTAssertTrue(history.verdict.degradations.contains { $0.contains("quality score below quality_poor (from 2025-09-30, 2 of 4 snapshots)") })
+        XCTAssertTrue(
+            history.verdict.degradations.contains {
+                $0.contains("quality score below quality_poor (from 2025-09-30, 2 of 4 snapshots)")
+            })
         XCTAssertEqual(history.entries[2].marginRunnerUp, HistoryMargin(against: "size", elpdDiff: -35, dse: 7))
         XCTAssertTrue(history.hasAlert)
     }
@@ -213,7 +219,9 @@ final class SnapshotDiffRankingTests: XCTestCase {
         let old = HistorySnapshots.healthy(date: nil)
         // arpu and genre swap, 3 elpd apart with dse 6: within the noise.
         let new = HistorySnapshots.snapshot(
-            candidates: [HistorySnapshots.candidate("genre", quality: 45), HistorySnapshots.candidate("arpu", quality: 25)],
+            candidates: [
+                HistorySnapshots.candidate("genre", quality: 45), HistorySnapshots.candidate("arpu", quality: 25),
+            ],
             comparison: HistorySnapshots.comparison([("arpu", 0, 0), ("genre", 3, 6), ("ungrouped", 30, 6)]))
         let diff = SnapshotDiff(old: old, new: new)
         XCTAssertFalse(diff.alerts.contains { $0.key == "loo_ranking_changed" })
@@ -224,7 +232,8 @@ final class SnapshotDiffRankingTests: XCTestCase {
         let diff = SnapshotDiff(
             old: HistorySnapshots.healthy(date: nil), new: HistorySnapshots.drifted(date: nil), production: "genre")
         let alert = try! XCTUnwrap(diff.alerts.first { $0.key == "loo_ranking_changed" })
-        XCTAssertTrue(alert.detail.contains("genre is now behind the best model, size, by 35 elpd (dse 7)"), alert.detail)
+        XCTAssertTrue(
+            alert.detail.contains("genre is now behind the best model, size, by 35 elpd (dse 7)"), alert.detail)
         XCTAssertEqual(diff.productionGrouping, "genre")
     }
 }

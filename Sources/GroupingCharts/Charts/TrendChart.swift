@@ -89,7 +89,8 @@ public struct TrendChart: Chart {
         legend += references.map { LegendItem(.line(referenceStroke), $0.label) }
         if !flagged.isEmpty { legend.append(LegendItem(.box(fill: Self.flagColor, stroke: nil), flaggedLabel)) }
         guard !periods.isEmpty, !allPoints.isEmpty else {
-            let body = ChartScaffold.draw(in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
+            let body = ChartScaffold.draw(
+                in: frame, title: title, legend: [], notes: notes, renderer: renderer, style: style)
             ChartScaffold.drawOmission("No data: no value in any period.", in: body, renderer: renderer, style: style)
             return
         }

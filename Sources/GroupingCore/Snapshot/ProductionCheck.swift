@@ -140,10 +140,12 @@ public struct ProductionCheck: Codable, Sendable, Equatable {
             return Assessment(
                 verdict: .unknown,
                 statement:
-                    "No production grouping is known: name it in production.grouping (or give a previous snapshot that recorded one).")
+                    "No production grouping is known: name it in production.grouping (or give a previous snapshot that recorded one)."
+            )
         }
         guard let recommendation = results.recommendation else {
-            return Assessment(verdict: .unknown, statement: "The run made no recommendation to check \(production) against.")
+            return Assessment(
+                verdict: .unknown, statement: "The run made no recommendation to check \(production) against.")
         }
         let isUngrouped = production == ProductionConfig.ungrouped
         let candidate = results.candidates.first { $0.name == production }
@@ -182,11 +184,9 @@ public struct ProductionCheck: Codable, Sendable, Equatable {
                     + (recommended.map { " (the best candidate is \($0))" } ?? "") + "."
         }
         if hbm == nil || hbm?.skipped != nil {
-            let reason = hbm?.skipped ?? (candidate == nil && !isUngrouped ? "it is not a candidate of this run" : "no ITEs")
+            let reason =
+                hbm?.skipped ?? (candidate == nil && !isUngrouped ? "it is not a candidate of this run" : "no ITEs")
             assessment.evidence.insert("\(production)'s model was not fitted: \(reason).", at: 0)
-        }
-        if assessment.verdict != .holds, !recommendation.reasons.isEmpty {
-            assessment.evidence.append("The recommendation's reasons: " + recommendation.reasons.joined(separator: " "))
         }
         return assessment
     }
@@ -203,7 +203,9 @@ public struct ProductionCheck: Codable, Sendable, Equatable {
         let recommended =
             results.recommendation?.decision == .poolUngrouped
             ? ProductionConfig.ungrouped : results.recommendation?.grouping
-        if let row, let recommended, recommended != production, let other = rows.first(where: { $0.name == recommended }) {
+        if let row, let recommended, recommended != production,
+            let other = rows.first(where: { $0.name == recommended })
+        {
             // Each row's dse and p_worse are against the best model: exact for the pair
             // when the recommended model is the best.
             let againstBest = other.rank == 1

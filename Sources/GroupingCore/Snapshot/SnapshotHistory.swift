@@ -442,7 +442,9 @@ public struct HistoryVerdict: Sendable, Equatable, Encodable {
                 let hits = entries.filter { $0.flags.contains { $0.kind == kind && $0.key == key } }
                 guard let first = hits.first, let detail = first.flags.first(where: { $0.key == key })?.detail
                 else { continue }
-                let span = hits.count == 1 ? "at \(first.label)" : "from \(first.label), \(hits.count) of \(entries.count) snapshots"
+                let span =
+                    hits.count == 1
+                    ? "at \(first.label)" : "from \(first.label), \(hits.count) of \(entries.count) snapshots"
                 degradations.append("\(Self.name(kind, key: key)) (\(span)): \(Self.shortened(detail, key: key))")
             }
         }
@@ -455,12 +457,16 @@ public struct HistoryVerdict: Sendable, Equatable, Encodable {
                 $0.degradationFlags.filter { !HistoryVerdict.repeatsACheck($0.key) }.map {
                     HistoryVerdict.name($0.kind, key: $0.key)
                 }
-            })
-            .sorted().joined(separator: ", ")
+            }
+        )
+        .sorted().joined(separator: ", ")
         let subject = production ?? "the recommendation"
-        let range = entries.first.map { first in
-            entries.count == 1 ? "1 snapshot (\(first.label))" : "\(entries.count) snapshots (\(first.label) to \(entries.last!.label))"
-        } ?? "no snapshot"
+        let range =
+            entries.first.map { first in
+                entries.count == 1
+                    ? "1 snapshot (\(first.label))"
+                    : "\(entries.count) snapshots (\(first.label) to \(entries.last!.label))"
+            } ?? "no snapshot"
         if !changes.isEmpty {
             status = .changed
             summary =

@@ -106,7 +106,7 @@ struct HistoryReportBuilder {
             id: "trend", title: "The production grouping over time",
             lead:
                 "Per snapshot: what it recommends, and how \(production) fares on quality, LOO and calibration. Margins are in elpd (log predictive density; positive means \(production) predicts left-out creators better), with the standard error of the difference (dse).",
-            blocks: blocks)
+            blocks: blocks, startsOnNewPage: false)
     }
 
     /// The run date, emphasised when the snapshot is flagged.
@@ -179,7 +179,8 @@ struct HistoryReportBuilder {
             caption:
                 "Quality score (the playbook's between-group share of the outcome's variance; bold below quality_poor, \(NumberFormatting.significant(history.qualityPoor))%), true_share (the between-group share of the true effects' variance, schema 2), LOO rank among the models compared, and the LOO margin against the runner-up (or, when \(production) is not best, against the best) and against the ungrouped model. \"not assessed\": the snapshot does not have the value (schema 1 has no true_share and no ungrouped model).",
             columns: [
-                ReportColumn("Run date", weight: 1.1), .number("Quality", weight: 0.8), .number("true_share", weight: 0.9),
+                ReportColumn("Run date", weight: 1.1), .number("Quality", weight: 0.8),
+                .number("true_share", weight: 0.9),
                 .number("LOO rank", weight: 0.8), ReportColumn("Runner-up / best", weight: 1.3),
                 .number("Margin", weight: 1.1), .number("vs ungrouped", weight: 1.1),
             ], rows: rows)
@@ -225,7 +226,10 @@ struct HistoryReportBuilder {
         var blocks: [ReportBlock] = []
         let alertRows = history.pairs.flatMap { pair in
             pair.alerts.map { alert -> [ReportCell] in
-                [ReportCell("\(pair.from) → \(pair.to)"), ReportCell(alert.key, emphasis: true), ReportCell(alert.detail)]
+                [
+                    ReportCell("\(pair.from) → \(pair.to)"), ReportCell(alert.key, emphasis: true),
+                    ReportCell(alert.detail),
+                ]
             }
         }
         blocks.append(
@@ -239,7 +243,8 @@ struct HistoryReportBuilder {
                         ReportColumn("Detail", weight: 4),
                     ], rows: alertRows,
                     emptyText: history.pairs.isEmpty
-                        ? "Only one snapshot: there is no pair to compare." : "No alert between any consecutive pair.")))
+                        ? "Only one snapshot: there is no pair to compare." : "No alert between any consecutive pair."))
+        )
         let flagRows = history.entries.flatMap { entry in
             entry.flags.filter { $0.kind != .alert }.map { flag -> [ReportCell] in
                 [ReportCell(entry.label), ReportCell(flagName(flag), emphasis: true), ReportCell(flag.detail)]
@@ -264,7 +269,7 @@ struct HistoryReportBuilder {
             id: "alerts", title: "Alerts and flags",
             lead:
                 "The alerts of `diff` between each pair of consecutive snapshots, and the checks that flag a single snapshot.",
-            blocks: blocks)
+            blocks: blocks, startsOnNewPage: false)
     }
 
     // MARK: Appendix
@@ -273,7 +278,9 @@ struct HistoryReportBuilder {
         let rows = history.entries.map { entry -> [ReportCell] in
             [
                 ReportCell(entry.label),
-                ReportCell(entry.runTimeSource == .snapshotDate ? "snapshot_date" : (entry.runTimeSource == .fileModified ? "file modified" : "unknown")),
+                ReportCell(
+                    entry.runTimeSource == .snapshotDate
+                        ? "snapshot_date" : (entry.runTimeSource == .fileModified ? "file modified" : "unknown")),
                 ReportCell(entry.schemaVersion.map { "\($0)" } ?? "—"),
                 ReportCell(entry.file),
             ]

@@ -48,7 +48,8 @@ struct SimulateCommand: ParsableCommand {
         do {
             let writer = try OutputWriter(directory: URL(fileURLWithPath: out))
             if let quarters {
-                let simulation = QuarterlySimulation(quarters: quarters, driftAt: driftAt, creators: creators, seed: seed)
+                let simulation = QuarterlySimulation(
+                    quarters: quarters, driftAt: driftAt, creators: creators, seed: seed)
                 for file in simulation.files() { try writer.write(file.contents, to: file.name) }
                 print(
                     "wrote \(quarters) quarters of \(creators) simulated creators to \(out)/q1 … q\(quarters)"

@@ -159,10 +159,13 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
                 old: oldRows, new: newRows, oldOrder: oldOrder, newOrder: newOrder, production: production)
             {
                 if reasons.isEmpty {
-                    notes.append(order + ", within the noise of LOO (no change beyond \(Format.number(Self.rankingNoise)) dse)")
+                    notes.append(
+                        order + ", within the noise of LOO (no change beyond \(Format.number(Self.rankingNoise)) dse)")
                 } else {
                     alerts.append(
-                        Alert(key: "loo_ranking_changed", candidate: nil, detail: order + ": " + reasons.joined(separator: "; ")))
+                        Alert(
+                            key: "loo_ranking_changed", candidate: nil,
+                            detail: order + ": " + reasons.joined(separator: "; ")))
                 }
             } else {
                 alerts.append(Alert(key: "loo_ranking_changed", candidate: nil, detail: order))
@@ -183,7 +186,9 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
             guard let row, let diff = row.elpdDiff, let dse = row.dse, diff.isFinite, dse.isFinite else { return nil }
             return (diff, dse)
         }
-        func decisive(_ gap: (diff: Double, dse: Double)) -> Bool { gap.diff > Self.rankingNoise * gap.dse && gap.diff > 0 }
+        func decisive(_ gap: (diff: Double, dse: Double)) -> Bool {
+            gap.diff > Self.rankingNoise * gap.dse && gap.diff > 0
+        }
         guard let oldBest = oldOrder.first, let newBest = newOrder.first,
             oldOrder.allSatisfy({ behind(old[$0]) != nil }), newOrder.allSatisfy({ behind(new[$0]) != nil })
         else { return nil }
@@ -192,7 +197,8 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         var reasons: [String] = []
         if oldBest != newBest, let gap = behind(new[oldBest]), decisive(gap) {
             reasons.append(
-                "\(oldBest) is now behind the best model, \(best), by \(Format.number(gap.diff)) elpd (dse \(Format.number(gap.dse)))")
+                "\(oldBest) is now behind the best model, \(best), by \(Format.number(gap.diff)) elpd (dse \(Format.number(gap.dse)))"
+            )
         }
         let alreadyNamed = !reasons.isEmpty && production == oldBest
         if let production, !alreadyNamed, let before = behind(old[production]), let now = behind(new[production]),

@@ -31,11 +31,8 @@ public struct ReportDocument: Sendable {
         self.scopeLine = builder.scopeLine
         self.isExplorationOnly = builder.isExplorationOnly
         self.context = context
-        // With config `production:`, the report opens with the production check.
-        let production = [builder.productionSection()].compactMap { $0 }
-        let previous = [builder.previousSnapshotSection()].compactMap { $0 }
-        self.sections =
-            production + [builder.summarySection()] + previous + [
+        self.sections = [
+            builder.summarySection(),
             builder.candidatesSection(),
             builder.phase1Section(),
             builder.phase2Section(),
@@ -44,7 +41,11 @@ public struct ReportDocument: Sendable {
             builder.phase5Section(),
             builder.pitfallsSection(),
             builder.methodsSection(),
-            ]
+        ]
+        // With config `production:` the report opens with the production check, and the
+        // comparison with the previous snapshot follows the recommendation.
+        if let previous = builder.previousSnapshotSection() { sections.insert(previous, at: 1) }
+        if let production = builder.productionSection() { sections.insert(production, at: 0) }
     }
 }
 

@@ -159,7 +159,7 @@ final class CommandLineTests: XCTestCase {
         let json =
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json")))
             as? [String: Any]
-        XCTAssertEqual(json?["schema_version"] as? Int, 1)
+        XCTAssertEqual(json?["schema_version"] as? Int, 2)
         XCTAssertEqual((json?["candidates"] as? [Any])?.count, 7)
     }
 

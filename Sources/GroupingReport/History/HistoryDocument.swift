@@ -153,10 +153,11 @@ struct HistoryReportBuilder {
         return ReportCell(text ?? Self.notAssessed)
     }
 
+    /// `+16.0 (dse 7.0)`: elpd margins with one decimal, so the column reads evenly.
     func margin(_ margin: HistoryMargin?) -> String? {
         guard let margin else { return nil }
-        let value = (margin.elpdDiff > 0 ? "+" : "") + NumberFormatting.significant(margin.elpdDiff, digits: 3)
-        return value + (margin.dse.map { " (dse \(NumberFormatting.significant($0, digits: 2)))" } ?? "")
+        let value = (margin.elpdDiff > 0 ? "+" : "") + NumberFormatting.fixed(margin.elpdDiff, decimals: 1)
+        return value + (margin.dse.map { " (dse \(NumberFormatting.fixed($0, decimals: 1)))" } ?? "")
     }
 
     func looTable() -> ReportTable {
@@ -169,7 +170,9 @@ struct HistoryReportBuilder {
                 dateCell(entry), quality,
                 modelValue(entry, entry.trueShare.map { NumberFormatting.percent(fraction: $0) }),
                 modelValue(entry, entry.looRank.map { rank in "\(rank)" + (entry.models.map { " of \($0)" } ?? "") }),
-                modelValue(entry, entry.marginRunnerUp.map(\.against)),
+                modelValue(
+                    entry,
+                    entry.marginRunnerUp.map { $0.against + (entry.looRank == 1 ? "" : " (best)") }),
                 modelValue(entry, margin(entry.marginRunnerUp)),
                 modelValue(entry, margin(entry.marginUngrouped)),
             ]
@@ -203,7 +206,7 @@ struct HistoryReportBuilder {
             }
             return [
                 dateCell(entry), coverage, pit,
-                modelValue(entry, entry.poolingMedian.map { NumberFormatting.significant($0, digits: 2) }),
+                modelValue(entry, entry.poolingMedian.map { NumberFormatting.fixed($0, decimals: 2) }),
             ]
         }
         return ReportTable(

@@ -293,7 +293,7 @@ struct HistoryReportBuilder {
             "Production grouping: the production.grouping the latest snapshot recorded; else the grouping the latest snapshot recommends; else the latest grouping an earlier snapshot recommended.",
             "Changed: the decision or the recommended grouping differs between two consecutive snapshots.",
             "Degrading: any snapshot is flagged (an alert of diff, or a check of its own); the verdict names each kind and when it started.",
-            "Stable: neither. history exits 0 when stable, 1 otherwise, 2 when a snapshot cannot be read.",
+            "Stable: no change and no flag. `history` exits 0 when stable, 1 when degrading or changed, 2 when a snapshot cannot be read.",
             "Schema 1 snapshots have no true_share, LOO-PIT, pooling factor or ungrouped model: those cells read \"not assessed\".",
         ]
         return ReportSection(

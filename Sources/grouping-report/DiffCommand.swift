@@ -41,24 +41,6 @@ struct DiffCommand: ParsableCommand {
     }
 
     func load(_ path: String) throws -> Snapshot {
-        let data = try FileReading.contents(atPath: path, display: path)
-        let snapshot: Snapshot
-        do {
-            snapshot = try JSONDecoder().decode(Snapshot.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) {
-            throw InputError(file: path, message: "is not valid JSON: \(context.debugDescription)")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            let key = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw InputError(
-                file: path, key: String(key.drop(while: { $0 == "." })),
-                message: "has an unexpected value: \(context.debugDescription)")
-        } catch {
-            throw InputError(file: path, message: "is not a results.json snapshot: \(error)")
-        }
-        guard snapshot.schemaVersion != nil else {
-            throw InputError(
-                file: path, key: "schema_version", message: "is missing: this is not a results.json snapshot")
-        }
-        return snapshot
+        try SnapshotFile.load(path: path).snapshot
     }
 }

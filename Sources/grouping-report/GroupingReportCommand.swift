@@ -8,7 +8,9 @@ struct GroupingReportCommand: ParsableCommand {
         commandName: "grouping-report",
         abstract: "Turns one rollout's data into a grouping-selection report for hierarchical Bayesian models.",
         version: GroupingCoreVersion.current,
-        subcommands: [RunCommand.self, DemoCommand.self, SimulateCommand.self, DiffCommand.self])
+        subcommands: [
+            RunCommand.self, DemoCommand.self, SimulateCommand.self, DiffCommand.self, HistoryCommand.self,
+        ])
 
     /// Runs the command; an `InputError` becomes one line on stderr and exit status 2.
     static func mainWrapper() {}

@@ -45,7 +45,10 @@ struct RunCommand: ParsableCommand {
         _ = try parsedFormats()
     }
 
-    func parsedFormats() throws -> Set<OutputFormat> {
+    func parsedFormats() throws -> Set<OutputFormat> { try Self.parseFormats(formats) }
+
+    /// `--formats html,pdf,json` as a set (also used by `history`).
+    static func parseFormats(_ formats: String) throws -> Set<OutputFormat> {
         var result = Set<OutputFormat>()
         for part in formats.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()

@@ -171,6 +171,9 @@ final class CommandLineTests: EndToEndTestCase {
         json["candidates"] = candidates
         var comparison = try XCTUnwrap(json["comparison"] as? [[String: Any]])
         (comparison[0]["rank"], comparison[1]["rank"]) = (comparison[1]["rank"]!, comparison[0]["rank"]!)
+        // … by more than the noise of LOO: the old best is now 25 elpd behind, dse 5.
+        (comparison[1]["elpd_diff"], comparison[1]["dse"]) = (0.0, 0.0)
+        (comparison[0]["elpd_diff"], comparison[0]["dse"]) = (25.0, 5.0)
         json["comparison"] = comparison
         let degraded = folder.appendingPathComponent("q2.json")
         try JSONSerialization.data(withJSONObject: json).write(to: degraded)

@@ -96,7 +96,14 @@ final class FaultInjectionTests: EndToEndTestCase {
         let previous = try reference(seed: 1)
         let config = try smallConfig(seed: 2)
         let new = try reference(seed: 2, config: config)
-        for kilobytes in [8, 100, 600] {
+        // Limits inside the smallest, a middle and the largest file of the new report (sizes
+        // follow the report's content, so they are read off it rather than fixed).
+        let sizes = try FileManager.default.subpathsOfDirectory(atPath: new.folder.path).compactMap { name in
+            try FileManager.default.attributesOfItem(atPath: new.folder.appendingPathComponent(name).path)[.size]
+                as? Int
+        }.filter { $0 > 4096 }.sorted()
+        let largest = try XCTUnwrap(sizes.last)
+        for kilobytes in [4, max(sizes[sizes.count / 2] / 2048, 5), max(largest * 3 / 4096, 6)] {
             let out = try outputFolder(holding: previous.folder)
             let outcome = try runInShell("ulimit -f \(kilobytes)", ["run", config.path, "--out", out.path, "--quiet"])
             XCTAssertNotEqual(outcome.status, 0, "ulimit -f \(kilobytes) should kill the writer")

@@ -12,6 +12,8 @@ public struct AnalysisConfig: Sendable, Equatable {
     public var model = ModelConfig()
     public var review = ReviewConfig()
     public var report = ReportConfig()
+    /// The grouping in production and the previous snapshot (`ProductionConfig`), if given.
+    public var production: ProductionConfig? = nil
 
     public init(data: DataConfig) { self.data = data }
 }

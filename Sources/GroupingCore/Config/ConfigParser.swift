@@ -113,7 +113,7 @@ struct NodeReader {
             root, "",
             allowed: [
                 "title", "data", "outcome", "candidates", "clustering", "thresholds", "model", "review", "report",
-                "snapshot_date",
+                "snapshot_date", "production",
             ])
         guard let dataNode = top["data"] else { throw error("data", root, "is required") }
         var config = AnalysisConfig(data: try data(dataNode))
@@ -137,7 +137,9 @@ struct NodeReader {
                 "candidates", top["candidates"] ?? root,
                 "needs at least one candidate grouping (or a clustering section)")
         }
+        if let node = top["production"], !isNull(node) { config.production = try production(node) }
         try checkNames(config)
+        try checkProductionGrouping(config, node: top["production"])
         return config
     }
 

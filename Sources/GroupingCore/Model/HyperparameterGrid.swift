@@ -49,7 +49,7 @@ struct HyperparameterGrid: Sendable {
     /// near-Gaussian posterior is accepted at once; anything rougher is refined. (δ = 1.5 was
     /// tried: the skewed scale posteriors of few groups then needed refining, which cost more.)
     static let coarsestStep = 1.0
-    static let tolerance = 5e-3
+    static let tolerance = 1e-2
     static let maxLevel = 3
     static let nodeCap = 60_000
 
@@ -82,13 +82,16 @@ struct HyperparameterGrid: Sendable {
         var adequate = false
         while level < maxLevel {
             let finer = floodFill(context: context, mode: mode, sd: sd, level: level + 1, cache: &cache)
+            // A lattice cut off by the node cap is not a refinement: stop, and let the last
+            // comparison (if any) decide adequacy.
+            if finer.capped { break }
             let a = moments(nodes: current.nodes, weights: current.weights, dimension: d)
             let b = moments(nodes: finer.nodes, weights: finer.weights, dimension: d)
             change = zip(a, b).map { coarse, fine in
                 let scale = max(fine.sd, 1e-300)
                 return max(abs(coarse.mean - fine.mean) / scale, abs(coarse.sd - fine.sd) / scale)
             }.max() ?? 0
-            if change <= tolerance && !current.capped {
+            if change <= tolerance {
                 adequate = true
                 break
             }

@@ -7,8 +7,10 @@ import Foundation
 /// when ITEs are given → Phase 5 (separation, shrinkage, coverage) → checklist,
 /// recommendation and pitfalls. Pure: no file I/O; progress goes through a callback.
 public enum Analysis {
+    /// - Parameter previous: The snapshot `production.previous` names (read by the caller).
     public static func run(
-        config: AnalysisConfig, frame: AnalysisFrame, progress: @escaping @Sendable (String) -> Void = { _ in }
+        config: AnalysisConfig, frame: AnalysisFrame, previous: PreviousSnapshot? = nil,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> AnalysisOutput {
         var results = Results()
         results.title = config.title
@@ -108,6 +110,12 @@ public enum Analysis {
             }
         }
         lap("Checklist and recommendation")
+
+        // Re-validation of the grouping in production (config `production:`).
+        if let production = config.production {
+            results.production = ProductionCheck(
+                config: production, results: results, review: config.review, previous: previous)
+        }
 
         let estimatesGrouping =
             recommendation.decision == .poolUngrouped

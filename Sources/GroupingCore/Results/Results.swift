@@ -24,6 +24,9 @@ public struct Results: Codable, Sendable, Equatable {
     public var pitfalls: [Pitfall] = []
     @NullEncoded public var panel: PanelEstimation? = nil
     public var warnings: [String] = []
+    /// Config `production:`: whether the production grouping still holds, and the alerts
+    /// against the previous snapshot (`ProductionCheck`); nil without the section.
+    @NullEncoded public var production: ProductionCheck? = nil
 
     public init() {}
 
@@ -34,7 +37,7 @@ public struct Results: Codable, Sendable, Equatable {
         case snapshotDate = "snapshot_date"
         case crossedCells = "crossed_cells"
         case clustering, model, comparison,
-            checklist, recommendation, pitfalls, panel, warnings
+            checklist, recommendation, pitfalls, panel, warnings, production
     }
 }
 

@@ -15,6 +15,11 @@ import Foundation
 ///   (smaller `se`).
 /// - `content_type` has no effect at all (a grouping that should be rejected).
 /// - Each creator's own deviation: Normal(0, 0.03).
+/// - `drifted` (quarterly data, `QuarterlySimulation`): genre stops mattering and audience
+///   size starts to. Every genre's true lift becomes the share-weighted mean of the genre
+///   effects above (0.0668), and a gradient of +0.04 per standard deviation of log follower
+///   count appears (centred at the population mean of log followers, so the platform's
+///   average lift stays the same). Everything else, noise included, is unchanged.
 ///
 /// Files (`creators.csv`, `ites.csv`, `panel.csv`, `truth.csv`, `config.yml`):
 /// - the panel is a staggered rollout over 12 periods: first treated in period 5, 7 or 9,
@@ -31,11 +36,22 @@ public struct CreatorPlatformSimulator: Sendable {
     public var creators: Int
     public var seed: UInt64
     public var periods = 12
+    /// The grouping structure after the drift (see above); false = the original structure.
+    public var drifted = false
 
-    public init(creators: Int = 1500, seed: UInt64 = 42) {
+    public init(creators: Int = 1500, seed: UInt64 = 42, drifted: Bool = false) {
         self.creators = creators
         self.seed = seed
+        self.drifted = drifted
     }
+
+    /// After the drift: every genre's true lift, the share-weighted mean of `genreEffects`.
+    public static let driftedGenreEffect = zip(genreShares, genreEffects).map { $0 * $1 }.reduce(0, +)
+    /// After the drift: true lift per standard deviation of log follower count.
+    public static let driftAudienceGradient = 0.04
+    /// Mean and sd of log follower count in the simulated population.
+    static let logFollowersMean = 9.2
+    static let logFollowersSD = 1.7
 
     public static let genres = ["Gaming", "Education", "Entertainment", "Lifestyle", "Music", "Other"]
     static let genreShares = [0.24, 0.16, 0.22, 0.18, 0.12, 0.08]
@@ -75,7 +91,8 @@ public struct CreatorPlatformSimulator: Sendable {
         for index in 0..<creators {
             let genre = Self.draw(Self.genreShares, &rng)
             let content = Self.draw(Self.contentShares, &rng)
-            let logFollowers = RandomVariates.normal(mean: 9.2, sd: 1.7, using: &rng)
+            let logFollowers = RandomVariates.normal(
+                mean: Self.logFollowersMean, sd: Self.logFollowersSD, using: &rng)
             let followers = (exp(min(max(logFollowers, 4.6), 16.1))).rounded()
             let logArpuZ = RandomVariates.standardNormal(using: &rng)
             let arpu = exp(Self.genreLogArpu[genre] + 0.45 * logArpuZ)
@@ -83,8 +100,12 @@ public struct CreatorPlatformSimulator: Sendable {
             let views = followers * engagement * exp(RandomVariates.normal(mean: 1.5, sd: 0.3, using: &rng))
             let avgRevenue = views * arpu / 1000
             let tenure = Int(1 + 60 * RandomVariates.uniformOpen(using: &rng))
+            let genreEffect = drifted ? Self.driftedGenreEffect : Self.genreEffects[genre]
+            let audienceEffect =
+                drifted
+                ? Self.driftAudienceGradient * (logFollowers - Self.logFollowersMean) / Self.logFollowersSD : 0
             let trueEffect =
-                Self.genreEffects[genre] + 0.025 * logArpuZ
+                genreEffect + 0.025 * logArpuZ + audienceEffect
                 + RandomVariates.normal(mean: 0, sd: 0.03, using: &rng)
             let zeroPre = RandomVariates.uniformOpen(using: &rng) < 0.003
             let revenuePre = zeroPre ? 0 : (avgRevenue * 4).rounded(toPlaces: 2) + 0.01

@@ -3,12 +3,18 @@ import Foundation
 /// Quarterly re-validation: what changed between two snapshots, and the playbook's
 /// production alerts (Production workflow, "Alert if").
 ///
-/// Alerts, for the production grouping (the old snapshot's recommended grouping, else the
-/// new one's) unless stated:
+/// Alerts, for the production grouping (given by the caller; else the grouping the old
+/// snapshot recorded under `production`, else the old snapshot's recommended grouping, else
+/// the new one's) unless stated:
 /// - `quality_below_threshold`: its quality score is now below `quality_poor` (the new
 ///   snapshot's threshold).
-/// - `loo_ranking_changed`: the LOO order of the candidates both snapshots fitted changed
-///   (any candidate).
+/// - `loo_ranking_changed`: the LOO ranking changed by more than its noise. Where the
+///   snapshots carry `elpd_diff` and `dse`, that is: the best model changed and the old best
+///   is now behind the new one by more than `rankingNoise` standard errors of the difference,
+///   or the production grouping, within that noise of the best before, is now behind the
+///   best by more than it. Reorderings within the noise are listed in `notes`. Without
+///   `elpd_diff` and `dse` (hand-made snapshots), any change of the order of the candidates
+///   both snapshots fitted is an alert.
 /// - `coverage_below_90`: its HBM coverage is now below 0.90.
 /// - `shrinkage_pattern_changed`: its precision–shrinkage correlation crossed the
 ///   `shrinkage_corr` threshold, changed sign, or moved by more than 0.3.
@@ -42,7 +48,7 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         }
     }
 
-    public struct Alert: Sendable, Equatable, Encodable {
+    public struct Alert: Sendable, Equatable, Codable {
         public var key: String
         public var candidate: String?
         public var detail: String
@@ -62,8 +68,16 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
     public static let coverageAlert = 0.90
     /// A change of the precision–shrinkage correlation larger than this is an alert.
     public static let shrinkageShift = 0.3
+    /// An LOO difference larger than this many standard errors of the difference (dse) is
+    /// beyond noise (p_worse below about 2.3%).
+    public static let rankingNoise = 2.0
 
-    public init(old: Snapshot, new: Snapshot) {
+    /// Compares two snapshots.
+    /// - Parameters:
+    ///   - old: The earlier snapshot.
+    ///   - new: The later snapshot.
+    ///   - production: The grouping in production; nil = what the snapshots say (see above).
+    public init(old: Snapshot, new: Snapshot, production: String? = nil) {
         var notes: [String] = []
         if old.schemaVersion != new.schemaVersion {
             notes.append(
@@ -98,7 +112,8 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         }
 
         var alerts: [Alert] = []
-        let production = old.recommendation?.grouping ?? new.recommendation?.grouping
+        let production =
+            production ?? old.production?.grouping ?? old.recommendation?.grouping ?? new.recommendation?.grouping
         productionGrouping = production
         let qualityPoor = new.thresholds?.qualityPoor ?? old.thresholds?.qualityPoor ?? Thresholds().qualityPoor
         let shrinkageLimit =
@@ -138,12 +153,23 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         let oldOrder = fittedBoth.sorted { oldRows[$0]!.rank! < oldRows[$1]!.rank! }
         let newOrder = fittedBoth.sorted { newRows[$0]!.rank! < newRows[$1]!.rank! }
         if oldOrder != newOrder {
-            alerts.append(
-                Alert(
-                    key: "loo_ranking_changed", candidate: nil,
-                    detail:
-                        "LOO ranking changed: \(oldOrder.joined(separator: " > ")) became \(newOrder.joined(separator: " > "))"
-                ))
+            let order =
+                "LOO ranking changed: \(oldOrder.joined(separator: " > ")) became \(newOrder.joined(separator: " > "))"
+            if let reasons = Self.decisiveRankingChanges(
+                old: oldRows, new: newRows, oldOrder: oldOrder, newOrder: newOrder, production: production)
+            {
+                if reasons.isEmpty {
+                    notes.append(
+                        order + ", within the noise of LOO (no change beyond \(Format.number(Self.rankingNoise)) dse)")
+                } else {
+                    alerts.append(
+                        Alert(
+                            key: "loo_ranking_changed", candidate: nil,
+                            detail: order + ": " + reasons.joined(separator: "; ")))
+                }
+            } else {
+                alerts.append(Alert(key: "loo_ranking_changed", candidate: nil, detail: order))
+            }
         }
         if let a = old.recommendation, let b = new.recommendation,
             a.decision != b.decision || a.grouping != b.grouping
@@ -158,6 +184,42 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         }
         self.alerts = alerts
         self.notes = notes
+    }
+
+    /// The changes of the LOO ranking that exceed its noise (empty: all within noise), or nil
+    /// when the snapshots lack `elpd_diff` and `dse` to tell.
+    static func decisiveRankingChanges(
+        old: [String: SnapshotComparisonRow], new: [String: SnapshotComparisonRow], oldOrder: [String],
+        newOrder: [String], production: String?
+    ) -> [String]? {
+        /// How many dse a row is behind the best (0 for the best itself); nil without the numbers.
+        func behind(_ row: SnapshotComparisonRow?) -> (diff: Double, dse: Double)? {
+            guard let row, let diff = row.elpdDiff, let dse = row.dse, diff.isFinite, dse.isFinite else { return nil }
+            return (diff, dse)
+        }
+        func decisive(_ gap: (diff: Double, dse: Double)) -> Bool {
+            gap.diff > Self.rankingNoise * gap.dse && gap.diff > 0
+        }
+        guard let oldBest = oldOrder.first, let newBest = newOrder.first,
+            oldOrder.allSatisfy({ behind(old[$0]) != nil }), newOrder.allSatisfy({ behind(new[$0]) != nil })
+        else { return nil }
+        // elpd_diff and dse are against the best model of the snapshot (candidate or not).
+        let best = new.values.min { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }?.name ?? newBest
+        var reasons: [String] = []
+        if oldBest != newBest, let gap = behind(new[oldBest]), decisive(gap) {
+            reasons.append(
+                "\(oldBest) is now behind the best model, \(best), by \(Format.number(gap.diff)) elpd (dse \(Format.number(gap.dse)))"
+            )
+        }
+        let alreadyNamed = !reasons.isEmpty && production == oldBest
+        if let production, !alreadyNamed, let before = behind(old[production]), let now = behind(new[production]),
+            !decisive(before), decisive(now)
+        {
+            reasons.append(
+                "the production grouping \(production) is now behind the best model, \(best), by \(Format.number(now.diff)) elpd (dse \(Format.number(now.dse)))"
+            )
+        }
+        return reasons
     }
 
     /// A readable table for the terminal.

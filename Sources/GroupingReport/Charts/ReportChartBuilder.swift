@@ -27,6 +27,13 @@ public enum ReportChartBuilder {
         public var section: ChartSection
         public var caption: String
         public var chart: Chart
+
+        public init(id: String, section: ChartSection, caption: String, chart: Chart) {
+            self.id = id
+            self.section = section
+            self.caption = caption
+            self.chart = chart
+        }
     }
 
     /// The rendered charts and the files for `charts/` (name → bytes).
@@ -38,10 +45,14 @@ public enum ReportChartBuilder {
     /// Plans and renders every chart of the run.
     /// - Parameter pngScale: pixels per point of the PNG files.
     /// - Complexity: one render per chart and format, in parallel on the available cores.
-    public static func build(
-        _ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = ReportChartBuilder.pngScale
-    ) throws -> Rendered {
-        let planned = plan(output, thresholds: thresholds)
+    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = ReportChartBuilder.pngScale) throws -> Rendered
+    {
+        try render(plan(output, thresholds: thresholds), pngScale: pngScale)
+    }
+
+    /// Renders planned charts: inline SVG for the HTML page, SVG and PNG files, and a
+    /// drawing closure for the PDF.
+    public static func render(_ planned: [Planned], pngScale: Double = ReportChartBuilder.pngScale) throws -> Rendered {
         let rendered = parallelMap(count: planned.count) {
             index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
             let item = planned[index]

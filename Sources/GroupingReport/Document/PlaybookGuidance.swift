@@ -73,6 +73,7 @@ enum PlaybookGuidance {
         case .forest: return forest
         case .shrinkageScatter: return shrinkageScatter
         case .shrinkageByGroup: return shrinkageByGroup
+        case .trend: return ""
         }
     }
 

@@ -14,6 +14,8 @@ public enum ChartSection: Hashable, Sendable {
     case shrinkageScatter(candidate: String)
     /// Phase 5: shrinkage (percent) per group of a candidate.
     case shrinkageByGroup(candidate: String)
+    /// The trend report (`history`): one metric over the snapshots.
+    case trend(metric: String)
 }
 
 /// A chart handed to the report: inline SVG for the HTML page and a drawing closure for the PDF.

@@ -42,6 +42,10 @@ public struct ReportDocument: Sendable {
             builder.pitfallsSection(),
             builder.methodsSection(),
         ]
+        // With config `production:` the report opens with the production check, and the
+        // comparison with the previous snapshot follows the recommendation.
+        if let previous = builder.previousSnapshotSection() { sections.insert(previous, at: 1) }
+        if let production = builder.productionSection() { sections.insert(production, at: 0) }
     }
 }
 

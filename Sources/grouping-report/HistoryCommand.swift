@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import GroupingCore
+import GroupingReport
+
+/// `grouping-report history SNAPSHOT.json...`: the trend of the production grouping over
+/// archived snapshots, as a report (HTML, PDF) and `history.json`.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Renders the trend of the production grouping over archived results.json snapshots.",
+        discussion: """
+            Snapshots are ordered by run time (snapshot_date, else the file's modification time). \
+            The production grouping is the one the latest snapshot recorded under production.grouping, \
+            else the one it recommends. Writes history.html, history.pdf and history.json into --out \
+            and prints the verdict. Exit status: 0 stable, 1 degrading or changed (an alert fired), \
+            2 unreadable input.
+            """)
+
+    @Argument(help: "The results.json snapshots, in any order.")
+    var snapshots: [String]
+
+    @Option(help: "Output directory.")
+    var out: String = "grouping-report-history"
+
+    @Option(help: "Comma-separated outputs to write: html, pdf, json.")
+    var formats: String = "html,pdf,json"
+
+    func validate() throws {
+        guard !snapshots.isEmpty else { throw ValidationError("name at least one results.json snapshot") }
+        _ = try RunCommand.parseFormats(formats)
+    }
+
+    func run() throws {
+        let history: SnapshotHistory
+        do {
+            let formats = try RunCommand.parseFormats(formats)
+            let inputs = try snapshots.map { path in
+                let (snapshot, modified) = try SnapshotFile.load(path: path)
+                return HistoryInput(file: path, snapshot: snapshot, modified: modified)
+            }
+            history = SnapshotHistory(inputs)
+            try write(history, formats: formats)
+        } catch {
+            exitWithError(error)
+        }
+        print(Self.summary(history), terminator: "")
+        if history.hasAlert { throw ExitCode(1) }
+    }
+
+    func write(_ history: SnapshotHistory, formats: Set<OutputFormat>) throws {
+        var files: [(String, Data)] = []
+        if formats.contains(.json) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            files.append(("history.json", try encoder.encode(history)))
+        }
+        if formats.contains(.html) || formats.contains(.pdf) {
+            let charts = try ReportChartBuilder.render(HistoryCharts.plan(history))
+            files += charts.files.map { ("charts/\($0.name)", Data($0.bytes)) }
+            let document = ReportDocument(
+                history: history, charts: charts.charts, context: ReportContext(generatedAt: Date()))
+            if formats.contains(.html) {
+                files.append(("history.html", Data(try HTMLReport.render(document, templates: .builtIn()).utf8)))
+            }
+            if formats.contains(.pdf) { files.append(("history.pdf", Data(try PDFReport.render(document)))) }
+        }
+        // Published whole, as a run's folder is (OutputFolder): the trend report and its charts
+        // appear together or not at all.
+        let folder = try OutputFolder.prepare(
+            out, ownNames: Set(files.map { String($0.0.split(separator: "/").first ?? "") }))
+        try folder.publish(files.map { (path: $0.0, data: $0.1) })
+    }
+
+    /// The verdict and one line per snapshot, for the terminal.
+    static func summary(_ history: SnapshotHistory) -> String {
+        var text =
+            "production grouping: \(history.productionGrouping ?? "none") (\(history.productionSource.rawValue))\n"
+        for entry in history.entries {
+            let decision = (entry.decision ?? "—") + (entry.grouping.map { " (\($0))" } ?? "")
+            let flags = entry.flags.map { $0.kind == .alert ? "ALERT \($0.key)" : $0.key }
+            text +=
+                "\(entry.label)  \(decision)  \(entry.productionStatus.rawValue)"
+                + (flags.isEmpty ? "" : "  flags: \(flags.joined(separator: ", "))") + "\n"
+        }
+        text += "verdict: \(history.verdict.status.rawValue): \(history.verdict.summary)\n"
+        for line in history.verdict.changes { text += "  changed \(line)\n" }
+        for line in history.verdict.degradations { text += "  degrading: \(line)\n" }
+        return text
+    }
+}

@@ -8,7 +8,7 @@ final class ReportDocumentTests: XCTestCase {
         let document = ReportFixtures.fullDocument()
         XCTAssertEqual(
             document.sections.map(\.id),
-            ["summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
+            ["executive-summary", "summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
         XCTAssertFalse(document.isExplorationOnly)
         guard case .recommendation(let view)? = document.sections[0].blocks.first else {
             return XCTFail("the summary starts with the recommendation")

@@ -30,6 +30,7 @@ final class GalleryTests: XCTestCase {
         try write("scatter-density", Gallery.scatter(30_000))
         try write("sizes", Gallery.sizes())
         try write("loo", Gallery.loo())
+        try write("comparison", Gallery.comparison())
         var many = Gallery.manyGroupBoxes()
         many.orientation = .vertical
         try write("many-group-boxes-vertical", many)

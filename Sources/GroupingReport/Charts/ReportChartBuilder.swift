@@ -178,10 +178,10 @@ public enum ReportChartBuilder {
                 Planned(
                     id: "loo-comparison", section: .looComparison,
                     caption:
-                        "Expected log predictive density (elpd_loo, higher is better) of every fitted candidate with its standard error, best first. Differences smaller than a few standard errors of the difference (dse) are not decisive.",
-                    chart: PlaybookCharts.looComparison(
-                        candidates: results.comparison.map(\.name), elpd: results.comparison.map(\.elpdLoo),
-                        se: results.comparison.map(\.se))))
+                        "Each model's elpd_loo minus the best model's (0 at the dashed line; higher is better) with ± one standard error of the difference (dse), best at the top; the ungrouped baseline is marked. A bar that reaches the line means the model cannot be told apart from the best.",
+                    chart: PlaybookCharts.elpdComparison(
+                        models: results.comparison.map(\.name), differences: results.comparison.map(\.elpdDiff),
+                        dse: results.comparison.map(\.dse), baseline: "ungrouped")))
         }
         return planned
     }

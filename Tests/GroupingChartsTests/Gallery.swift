@@ -108,4 +108,14 @@ extension Gallery {
             ComparisonChartRow(label: "ungrouped", difference: 61.2, dse: 12.0, isBaseline: true),
         ])
     }
+
+    /// LOO-PIT values of a model whose intervals are a little too wide, with a ± 0.06 band.
+    static func pit() -> PITECDFChart {
+        var generator = Generator(state: 7)
+        let values = (0..<600).map { _ in 0.5 + 0.4 * (generator.uniform() - 0.5) + 0.5 * (generator.uniform() - 0.5) }
+        let points = (1..<100).map { Double($0) / 100 }
+        return PITECDFChart(
+            values: values, points: points, lower: points.map { Swift.max(0, $0 - 0.06) },
+            upper: points.map { Swift.min(1, $0 + 0.06) })
+    }
 }

@@ -178,10 +178,20 @@ public enum ReportChartBuilder {
                 Planned(
                     id: "loo-comparison", section: .looComparison,
                     caption:
-                        "Each model's elpd_loo minus the best model's (0 at the dashed line; higher is better) with ± one standard error of the difference (dse), best at the top; the ungrouped baseline is marked. A bar that reaches the line means the model cannot be told apart from the best.",
+                        "Each model's elpd_loo minus the best model's (0 at the dashed line; higher is better) with ± one standard error of the difference (dse), best at the top; the ungrouped baseline is marked.",
                     chart: PlaybookCharts.elpdComparison(
                         models: results.comparison.map(\.name), differences: results.comparison.map(\.elpdDiff),
                         dse: results.comparison.map(\.dse), baseline: "ungrouped")))
+        }
+        if let name = output.estimatesGrouping, let fit = output.fits[name] {
+            planned.append(
+                Planned(
+                    id: "loo-pit", section: .looPIT,
+                    caption:
+                        "Empirical CDF of the LOO-PIT values of \(name) minus the uniform CDF, with the simultaneous 95% band a calibrated model stays inside (Säilynoja et al. 2022).",
+                    chart: PITECDFChart(
+                        title: "LOO-PIT of \(name): ECDF difference with a 95% band", values: fit.pit,
+                        points: fit.pitBand.points, lower: fit.pitBand.lower, upper: fit.pitBand.upper)))
         }
         return planned
     }

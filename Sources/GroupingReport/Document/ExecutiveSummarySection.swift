@@ -23,7 +23,9 @@ extension ReportBuilder {
             blocks: blocks)
     }
 
-    /// The decision as a product lead reads it, with the run's reasons.
+    /// The decision as a product lead reads it. The engine's reasons (an analyst's detail,
+    /// shown with the checklist in the next section) are kept only where the headline cannot
+    /// say why: keeping the raw ITEs and revising.
     func executiveDecision() -> RecommendationView {
         guard let recommendation = results.recommendation else {
             return RecommendationView(
@@ -37,11 +39,11 @@ extension ReportBuilder {
             return RecommendationView(
                 headline: "Use the hierarchical model\(grouping)",
                 badge: ReportBadge(text: "use HBM", tone: .positive), grouping: recommendation.grouping,
-                reasons: reasons)
+                reasons: [])
         case .poolUngrouped:
             return RecommendationView(
                 headline: "Pool every creator toward the overall mean, no grouping",
-                badge: ReportBadge(text: "pool ungrouped", tone: .positive), grouping: nil, reasons: reasons)
+                badge: ReportBadge(text: "pool ungrouped", tone: .positive), grouping: nil, reasons: [])
         case .noHbm:
             return RecommendationView(
                 headline: "Keep the raw ITEs: the hierarchical model would change them little",
@@ -153,7 +155,9 @@ extension ReportBuilder {
     static func margin(leader: String, other: String, elpd: Double, dse: Double, pWorse: Double) -> String {
         let verb = elpd >= 0 ? "better" : "worse"
         let amount = NumberFormatting.fixed(abs(elpd), decimals: 1)
-        let p = pWorse.isFinite && dse > 0 ? " (p_worse \(NumberFormatting.pValue(pWorse)))" : ""
+        let p =
+            !pWorse.isFinite || dse <= 0
+            ? "" : pWorse < 0.001 ? " (p_worse < 0.001)" : " (p_worse \(NumberFormatting.pValue(pWorse)))"
         return "\(leader) predicts \(verb) than \(other) by \(amount) elpd\(standardErrors(elpd, dse))\(p)."
     }
 

@@ -52,6 +52,8 @@ final class ModelChecksBlocksTests: XCTestCase {
         XCTAssertEqual(facts[3].value.prefix(5), "59.2%")
         guard case .chart(let chart) = section.blocks[start + 2] else { return XCTFail("then the LOO-PIT chart") }
         XCTAssertEqual(chart.id, "loo-pit")
+        guard case .chart(let pooling) = section.blocks[start + 3] else { return XCTFail("then the pooling chart") }
+        XCTAssertEqual(pooling.id, "pooling")
     }
 
     func testPosteriorSummaryTableHasArviZColumns() throws {

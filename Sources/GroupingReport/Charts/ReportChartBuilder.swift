@@ -183,6 +183,21 @@ public enum ReportChartBuilder {
                         models: results.comparison.map(\.name), differences: results.comparison.map(\.elpdDiff),
                         dse: results.comparison.map(\.dse), baseline: "ungrouped")))
         }
+        let recommendedHBM =
+            output.estimatesGrouping.flatMap { name in
+                results.candidates.first { $0.name == name }?.hbm
+            }
+        if let name = output.estimatesGrouping, let pooling = recommendedHBM?.pooling, !pooling.groups.isEmpty {
+            planned.append(
+                Planned(
+                    id: "pooling", section: .pooling,
+                    caption:
+                        "Pooling factor of each group of \(name) (baggr's definition): how far the group's estimate is pulled from its own creators' precision-weighted mean toward the overall mean mu. Each creator is in turn pulled toward its group by a mean creator pooling factor of \(NumberFormatting.fixed(pooling.mean, decimals: 2)).",
+                    chart: BarChart(
+                        title: "Pooling factor by group: \(name)", labels: pooling.groups.map(\.label),
+                        values: pooling.groups.map(\.pooling),
+                        valueLabel: "Pooling factor (0: own creators, 1: overall mean)", groupAxisLabel: name)))
+        }
         if let name = output.estimatesGrouping, let fit = output.fits[name] {
             planned.append(
                 Planned(

@@ -20,11 +20,12 @@ extension ReportBuilder {
     }
 
     func calibrationBlocks() -> [ReportBlock] {
-        guard let (name, hbm) = recommendedModel else { return chartBlocks(.looPIT) }
+        guard let (name, hbm) = recommendedModel else { return chartBlocks(.looPIT) + chartBlocks(.pooling) }
         var blocks: [ReportBlock] = [.heading("Checks of the recommended model: \(name)")]
         let facts = modelCheckFacts(hbm)
         if !facts.isEmpty { blocks.append(.keyValues(facts)) }
         blocks += chartBlocks(.looPIT)
+        blocks += chartBlocks(.pooling)
         if !hbm.summary.isEmpty { blocks.append(.table(posteriorSummaryTable(name, hbm.summary))) }
         return blocks
     }

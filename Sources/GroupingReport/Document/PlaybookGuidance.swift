@@ -71,6 +71,7 @@ enum PlaybookGuidance {
         case .elbow: return elbow
         case .looComparison: return looComparison
         case .looPIT: return looPIT
+        case .pooling: return pooling
         case .forest: return forest
         case .shrinkageScatter: return shrinkageScatter
         case .shrinkageByGroup: return shrinkageByGroup
@@ -85,6 +86,8 @@ enum PlaybookGuidance {
         "Inertia (within-cluster sum of squares) for each number of clusters k. Look for the elbow: the k after which adding clusters stops paying off. The marked point is the k the run used."
     static let looComparison =
         "A bar that reaches the dashed line means the model cannot be told apart from the best: differences of less than about two standard errors of the difference are not decisive."
+    static let pooling =
+        "Groups near 1 are estimated mostly from the overall mean (few or noisy creators); groups near 0 mostly from their own creators. A grouping whose groups all sit near 1 adds little over no grouping."
     static let looPIT =
         "A calibrated model keeps the curve inside the band. Below zero at low values and above it at high values means too few extreme PIT values (intervals too wide); the mirror image means intervals too narrow; a curve above or below zero throughout means the predictions are shifted."
     static let forest =

@@ -131,16 +131,25 @@ public enum ReportChartBuilder {
                         counts: shown.map { counts[$0] }, minGroupSize: thresholds.minGroupSize)))
             guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name]
             else { continue }
+            // The group means of effect_hat with no pooling, beside the pooled posterior.
+            let rawMeans = output.frame.effectHat.map { effectHat in
+                valuesByGroup(effectHat, grouping).map { group in
+                    group.values.isEmpty ? Double.nan : group.values.reduce(0, +) / Double(group.values.count)
+                }
+            }
             planned.append(
                 Planned(
                     id: "\(slug)-forest", section: .forest(candidate: candidate.name),
                     caption:
-                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation."
+                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu; the open circle is the group's raw mean of effect_hat without pooling. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation."
                         + limitNote,
                     chart: PlaybookCharts.groupEffects(
                         candidate: candidate.name,
-                        rows: shown.filter { $0 < hbm.groups.count }.map { hbm.groups[$0] }.map {
-                            ForestRow(label: $0.label, mean: $0.mean, low: $0.hdiLow, high: $0.hdiHigh, count: $0.count)
+                        rows: shown.filter { $0 < hbm.groups.count }.map { index in
+                            let group = hbm.groups[index]
+                            return ForestRow(
+                                label: group.label, mean: group.mean, low: group.hdiLow, high: group.hdiHigh,
+                                count: group.count, raw: rawMeans.flatMap { index < $0.count ? $0[index] : nil })
                         },
                         globalMean: hbm.mu?.mean)))
             let shrinkageByGroup = valuesByGroup(estimates.shrinkagePercent, grouping)

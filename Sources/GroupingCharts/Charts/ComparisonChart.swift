@@ -87,7 +87,8 @@ public struct ComparisonChart: Chart {
             AxesLayout(body: body, x: .value(valueAxis), y: .category(categoryAxis), renderer: renderer, style: style)
         }
         axes.draw(renderer: renderer)
-        renderer.pushClip(axes.plot)
+        // Markers at the axis ends (the best sits at 0) are drawn whole.
+        renderer.pushClip(axes.plot.inset(top: -6, left: -6, bottom: -6, right: -6))
         let zeroX = axes.xPosition(0)
         renderer.drawLine(
             from: Point(x: zeroX, y: axes.plot.minY), to: Point(x: zeroX, y: axes.plot.maxY), stroke: Self.zeroStroke)

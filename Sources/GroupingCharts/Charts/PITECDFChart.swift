@@ -86,7 +86,8 @@ public struct PITECDFChart: Chart {
         let bandLow = zip(lower, points).map { $0 - $1 }
         let bandHigh = zip(upper, points).map { $0 - $1 }
         let all = differences + bandLow + bandHigh + [0]
-        let xAxis = ValueAxis(minimum: 0, maximum: 1, title: "LOO-PIT value z")
+        let xAxis = ValueAxis(
+            minimum: 0, maximum: 1, title: "LOO-PIT value z", fixedTicks: [0, 0.2, 0.4, 0.6, 0.8, 1])
         let yAxis = ValueAxis(minimum: all.min()!, maximum: all.max()!, title: "ECDF − z")
         let axes = AxesLayout(body: body, x: .value(xAxis), y: .value(yAxis), renderer: renderer, style: style)
         axes.draw(renderer: renderer)

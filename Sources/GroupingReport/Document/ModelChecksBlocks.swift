@@ -65,10 +65,14 @@ extension ReportBuilder {
         }
         if let grid = hbm.diagnostics?.grid {
             let verdict = grid.adequate ? "adequate" : "not adequate: widen or refine the grid"
+            let refinement =
+                grid.refinements == 0
+                ? "no refinement needed"
+                : "\(grid.refinements) refinement\(grid.refinements == 1 ? "" : "s"), the last moved a mean or sd by \(NumberFormatting.percent(fraction: grid.change, decimals: 1)) of its sd"
             facts.append(
                 KeyValue(
                     "Hyperparameter grid",
-                    "\(verdict): \(NumberFormatting.integer(grid.nodes)) nodes, \(grid.refinements) refinement\(grid.refinements == 1 ? "" : "s"), \(NumberFormatting.significant(grid.edgeMass, digits: 2)) of the mass on the frontier, last refinement moved a mean or sd by \(NumberFormatting.percent(fraction: grid.change, decimals: 1)) of its sd"
+                    "\(verdict): \(NumberFormatting.integer(grid.nodes)) nodes, \(refinement); \(NumberFormatting.significant(grid.edgeMass, digits: 2)) of the posterior mass on the grid's frontier"
                 ))
         }
         if let share = hbm.trueShare {

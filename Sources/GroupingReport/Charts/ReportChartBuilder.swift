@@ -201,11 +201,11 @@ public enum ReportChartBuilder {
                 Planned(
                     id: "pooling", section: .pooling,
                     caption:
-                        "Pooling factor of each group of \(name) (baggr's definition): how far the group's estimate is pulled from its own creators' precision-weighted mean toward the overall mean mu. Each creator is in turn pulled toward its group by a mean creator pooling factor of \(NumberFormatting.fixed(pooling.mean, decimals: 2)).",
+                        "Pooling factor of each group of \(name) (baggr's definition; 0: estimated from its own creators, 1: from the overall mean): how far the group's estimate is pulled from its own creators' precision-weighted mean toward the overall mean mu. Each creator is in turn pulled toward its group by a mean creator pooling factor of \(NumberFormatting.fixed(pooling.mean, decimals: 2)).",
                     chart: BarChart(
                         title: "Pooling factor by group: \(name)", labels: pooling.groups.map(\.label),
                         values: pooling.groups.map(\.pooling),
-                        valueLabel: "Pooling factor (0: own creators, 1: overall mean)", groupAxisLabel: name)))
+                        valueLabel: "Pooling factor", groupAxisLabel: name)))
         }
         if let name = output.estimatesGrouping, let fit = output.fits[name] {
             planned.append(

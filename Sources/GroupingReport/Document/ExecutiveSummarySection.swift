@@ -11,6 +11,10 @@ extension ReportBuilder {
         if !margins.isEmpty {
             blocks.append(.heading("How clear the choice is"))
             blocks.append(.bullets(margins))
+            blocks.append(
+                .paragraph(
+                    "elpd measures how well a model predicts creators it has not seen (higher is better). A lead of more than two standard errors is clear; p_worse is the chance that the lead is in fact reversed."
+                ))
         }
         let open = openChecks()
         blocks.append(.heading("Checks that failed or need a sign-off"))

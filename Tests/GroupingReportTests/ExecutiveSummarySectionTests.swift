@@ -109,4 +109,13 @@ final class ExecutiveSummarySectionTests: XCTestCase {
         XCTAssertEqual(ReportBuilder.list(["a", "b"]), "a and b")
         XCTAssertEqual(ReportBuilder.list(["a", "b", "c"]), "a, b and c")
     }
+
+    func testExplorationRunAsksForITEs() {
+        let summary = section(SampleResults.explorationOnly())
+        guard case .recommendation(let view)? = summary.blocks.first else { return XCTFail() }
+        XCTAssertEqual(view.headline, "Revise before deploying: without ITEs the model could not be fitted or checked for genre")
+        let next = bullets(after: "What to do next", in: summary)
+        XCTAssertTrue(next.last?.hasPrefix("Add ITEs") == true, "\(next)")
+        XCTAssertFalse(summary.blocks.contains { if case .heading("How clear the choice is") = $0 { true } else { false } })
+    }
 }

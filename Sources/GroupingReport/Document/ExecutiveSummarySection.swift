@@ -56,7 +56,10 @@ extension ReportBuilder {
             let failed = checklistItems(status: "fail").map {
                 PlaybookGuidance.checklistItem($0.key, thresholds: thresholds).title.lowercased()
             }
-            let what = failed.isEmpty ? "evidence is missing" : "\(Self.list(failed)) failed"
+            let what =
+                !failed.isEmpty
+                ? "\(Self.list(failed)) failed"
+                : isExplorationOnly ? "without ITEs the model could not be fitted or checked" : "evidence is missing"
             let grouping = recommendation.grouping.map { " for \($0)" } ?? ""
             return RecommendationView(
                 headline: "Revise before deploying: \(what)\(grouping)",
@@ -140,11 +143,11 @@ extension ReportBuilder {
                 "Use the ungrouped model's estimates: each creator's ITE pulled toward the overall mean. Try new candidate groupings when more data or domain segments arrive.")
         case .noHbm?:
             steps.append("Report the raw ITEs as they are; re-run when the ITEs become noisier or the creator base grows.")
+        case .revise? where isExplorationOnly, nil:
+            steps.append("Add ITEs (`data.ites` or `data.panel`) to the config so that the run can fit, compare and check the models.")
         case .revise?:
             steps.append(
                 "Revise the candidate groupings or the ITE inputs, then re-run; do not deploy a grouping from this run.")
-        case nil:
-            steps.append("Add ITEs (`data.ites` or `data.panel`) so that the run can fit and compare the models.")
         }
         return steps
     }

@@ -55,12 +55,14 @@ final class ExecutiveSummarySectionTests: XCTestCase {
         var results = resultsWithBaseline()
         results.candidates[0].hbm?.versusUngrouped = VersusUngrouped(elpdDiff: -1.25, dse: 2.5, pWorse: 0.69)
         let margins = bullets(after: "How clear the choice is", in: section(results))
-        XCTAssertEqual(margins.last, "genre predicts worse than ungrouped by 1.2 elpd, 0.5 standard errors (p_worse 0.69).")
+        XCTAssertEqual(
+            margins.last, "genre predicts worse than ungrouped by 1.2 elpd, 0.5 standard errors (p_worse 0.69).")
     }
 
     func testMarginWithoutAStandardErrorSaysNoRatio() {
         XCTAssertEqual(
-            ReportBuilder.margin(leader: "a", other: "b", elpd: 3, dse: 0, pWorse: 0.5), "a predicts better than b by 3.0 elpd.")
+            ReportBuilder.margin(leader: "a", other: "b", elpd: 3, dse: 0, pWorse: 0.5),
+            "a predicts better than b by 3.0 elpd.")
     }
 
     func testOpenChecksNameWhoSignsOff() {
@@ -113,9 +115,11 @@ final class ExecutiveSummarySectionTests: XCTestCase {
     func testExplorationRunAsksForITEs() {
         let summary = section(SampleResults.explorationOnly())
         guard case .recommendation(let view)? = summary.blocks.first else { return XCTFail() }
-        XCTAssertEqual(view.headline, "Revise before deploying: without ITEs the model could not be fitted or checked for genre")
+        XCTAssertEqual(
+            view.headline, "Revise before deploying: without ITEs the model could not be fitted or checked for genre")
         let next = bullets(after: "What to do next", in: summary)
         XCTAssertTrue(next.last?.hasPrefix("Add ITEs") == true, "\(next)")
-        XCTAssertFalse(summary.blocks.contains { if case .heading("How clear the choice is") = $0 { true } else { false } })
+        XCTAssertFalse(
+            summary.blocks.contains { if case .heading("How clear the choice is") = $0 { true } else { false } })
     }
 }

@@ -40,11 +40,15 @@ final class ModelChecksBlocksTests: XCTestCase {
 
     func testRecommendedModelChecksComeWithTheirFacts() throws {
         let section = phase5(try resultsWithChecks())
-        guard let start = section.blocks.firstIndex(where: { if case .heading(let h) = $0 { h.contains("genre") } else { false } }),
+        guard
+            let start = section.blocks.firstIndex(where: {
+                if case .heading(let h) = $0 { h.contains("genre") } else { false }
+            }),
             case .keyValues(let facts) = section.blocks[start + 1]
         else { return XCTFail("a heading for genre followed by its facts") }
         XCTAssertEqual(
-            facts.map(\.key), ["LOO-PIT calibration", "Prior sensitivity", "Hyperparameter grid", "Between-group share"])
+            facts.map(\.key),
+            ["LOO-PIT calibration", "Prior sensitivity", "Hyperparameter grid", "Between-group share"])
         XCTAssertTrue(facts[0].value.hasPrefix("calibrated: uniformity test p = 0.43 (passes at 0.01)"), facts[0].value)
         XCTAssertTrue(facts[0].value.contains("10.4% of 1,187 values"), facts[0].value)
         XCTAssertTrue(facts[1].value.hasPrefix("sigma_group: prior data conflict."), facts[1].value)
@@ -59,7 +63,8 @@ final class ModelChecksBlocksTests: XCTestCase {
     func testPosteriorSummaryTableHasArviZColumns() throws {
         let section = phase5(try resultsWithChecks())
         let table = try XCTUnwrap(
-            section.blocks.compactMap { if case .table(let t) = $0, t.id == "posterior-summary" { t } else { nil } }.first)
+            section.blocks.compactMap { if case .table(let t) = $0, t.id == "posterior-summary" { t } else { nil } }
+                .first)
         XCTAssertEqual(
             table.columns.map(\.title),
             ["Parameter", "mean", "sd", "hdi_3%", "hdi_97%", "mcse_mean", "mcse_sd", "ess_bulk", "ess_tail", "r_hat"])

@@ -64,7 +64,9 @@ public struct ComparisonChart: Chart {
         let shown = orderedRows
         var notes: [String] = []
         if shown.count < rows.count {
-            notes.append("\(ChartDescription.counted(rows.count - shown.count, "model")) without a finite elpd difference skipped.")
+            notes.append(
+                "\(ChartDescription.counted(rows.count - shown.count, "model")) without a finite elpd difference skipped."
+            )
         }
         guard !shown.isEmpty else {
             let body = ChartScaffold.draw(
@@ -76,9 +78,12 @@ public struct ComparisonChart: Chart {
             LegendItem(.marker(Palette.highlight), "Best"),
             LegendItem(.marker(Palette.primary), "Others"),
         ]
-        if shown.contains(where: \.isBaseline) { legend.append(LegendItem(.marker(Self.baselineColor), "Ungrouped baseline")) }
+        if shown.contains(where: \.isBaseline) {
+            legend.append(LegendItem(.marker(Self.baselineColor), "Ungrouped baseline"))
+        }
         legend.append(LegendItem(.line(Self.zeroStroke), "Best (0)"))
-        let extremes: [Double] = shown.flatMap { row -> [Double] in [-row.difference - row.dse, -row.difference + row.dse] } + [0]
+        let extremes: [Double] =
+            shown.flatMap { row -> [Double] in [-row.difference - row.dse, -row.difference + row.dse] } + [0]
         let valueAxis = ValueAxis(minimum: extremes.min()!, maximum: extremes.max()!, title: valueLabel)
         let categoryAxis = CategoryAxis(labels: shown.map(Self.displayLabel))
         let axes = ChartScaffold.drawWithAxes(
@@ -126,6 +131,7 @@ extension ComparisonChart {
             "\(Self.displayLabel($0)) \(ChartDescription.value(-$0.difference)) ± \(ChartDescription.value($0.dse))"
         }
         let tail = others.isEmpty ? "" : "; the others' elpd differences ± dse: " + ChartDescription.list(others)
-        return "elpd difference to the best model for \(ChartDescription.counted(shown.count, "model")). Best: \(Self.displayLabel(best))\(tail)."
+        return
+            "elpd difference to the best model for \(ChartDescription.counted(shown.count, "model")). Best: \(Self.displayLabel(best))\(tail)."
     }
 }

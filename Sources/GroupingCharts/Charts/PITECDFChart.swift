@@ -118,7 +118,8 @@ extension PITECDFChart {
         let differences = zip(ecdf, points).map { $0 - $1 }
         let largest = differences.indices.max { abs(differences[$0]) < abs(differences[$1]) }!
         let outside = pointsOutsideBand.count
-        return "ECDF of \(ChartDescription.counted(count, "LOO-PIT value")) minus the uniform CDF at \(ChartDescription.counted(points.count, "point")); "
+        return
+            "ECDF of \(ChartDescription.counted(count, "LOO-PIT value")) minus the uniform CDF at \(ChartDescription.counted(points.count, "point")); "
             + "the largest difference is \(ChartDescription.value(differences[largest])) at z = \(ChartDescription.value(points[largest])); "
             + (outside == 0
                 ? "the curve stays inside the simultaneous 95% band."

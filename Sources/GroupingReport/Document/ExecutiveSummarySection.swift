@@ -23,7 +23,8 @@ extension ReportBuilder {
         blocks.append(.bullets(nextSteps()))
         return ReportSection(
             id: "executive-summary", title: "Executive summary",
-            lead: "The decision, how sure it is, what is still open and what to do next. The sections after this page hold the evidence.",
+            lead:
+                "The decision, how sure it is, what is still open and what to do next. The sections after this page hold the evidence.",
             blocks: blocks)
     }
 
@@ -124,8 +125,12 @@ extension ReportBuilder {
         let failed = checklistItems(status: "fail")
         let review = checklistItems(status: "review")
         if !failed.isEmpty {
-            let titles = failed.map { PlaybookGuidance.checklistItem($0.key, thresholds: thresholds).title.lowercased() }
-            steps.append("Look into the failed \(titles.count == 1 ? "check" : "checks") (\(Self.list(titles))) in Phase 5 and the pitfalls before relying on the estimates.")
+            let titles = failed.map {
+                PlaybookGuidance.checklistItem($0.key, thresholds: thresholds).title.lowercased()
+            }
+            steps.append(
+                "Look into the failed \(titles.count == 1 ? "check" : "checks") (\(Self.list(titles))) in Phase 5 and the pitfalls before relying on the estimates."
+            )
         }
         if !review.isEmpty {
             let keys = review.compactMap { Self.reviewKey($0.key) }
@@ -137,17 +142,23 @@ extension ReportBuilder {
         case .useHbm?:
             let grouping = results.recommendation?.grouping.map { " grouped by \($0)" } ?? ""
             steps.append(
-                "Use the hierarchical model's estimates\(grouping) in place of the raw ITEs; re-validate the grouping quarterly (grouping-report diff).")
+                "Use the hierarchical model's estimates\(grouping) in place of the raw ITEs; re-validate the grouping quarterly (grouping-report diff)."
+            )
         case .poolUngrouped?:
             steps.append(
-                "Use the ungrouped model's estimates: each creator's ITE pulled toward the overall mean. Try new candidate groupings when more data or domain segments arrive.")
+                "Use the ungrouped model's estimates: each creator's ITE pulled toward the overall mean. Try new candidate groupings when more data or domain segments arrive."
+            )
         case .noHbm?:
-            steps.append("Report the raw ITEs as they are; re-run when the ITEs become noisier or the creator base grows.")
+            steps.append(
+                "Report the raw ITEs as they are; re-run when the ITEs become noisier or the creator base grows.")
         case .revise? where isExplorationOnly, nil:
-            steps.append("Add ITEs (`data.ites` or `data.panel`) to the config so that the run can fit, compare and check the models.")
+            steps.append(
+                "Add ITEs (`data.ites` or `data.panel`) to the config so that the run can fit, compare and check the models."
+            )
         case .revise?:
             steps.append(
-                "Revise the candidate groupings or the ITE inputs, then re-run; do not deploy a grouping from this run.")
+                "Revise the candidate groupings or the ITE inputs, then re-run; do not deploy a grouping from this run."
+            )
         }
         return steps
     }

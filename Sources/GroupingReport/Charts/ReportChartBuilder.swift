@@ -141,7 +141,7 @@ public enum ReportChartBuilder {
                 Planned(
                     id: "\(slug)-forest", section: .forest(candidate: candidate.name),
                     caption:
-                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu; the open circle is the group's raw mean of effect_hat without pooling. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation."
+                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu; the open circle is the group's raw mean of effect_hat without pooling."
                         + limitNote,
                     chart: PlaybookCharts.groupEffects(
                         candidate: candidate.name,

@@ -8,7 +8,7 @@ final class ChartSizesTests: XCTestCase {
     private var charts: [Chart] {
         [
             Gallery.genreBoxes(), Gallery.manyGroupBoxes(), Gallery.elbow(), Gallery.forest(), Gallery.scatter(400),
-            Gallery.scatter(25_000), Gallery.sizes(), Gallery.loo(),
+            Gallery.scatter(25_000), Gallery.sizes(), Gallery.loo(), Gallery.comparison(), Gallery.pit(),
         ]
     }
 

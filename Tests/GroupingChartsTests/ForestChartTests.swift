@@ -26,4 +26,29 @@ final class ForestChartTests: XCTestCase {
         XCTAssertTrue(recording.hasText(containing: "n=215"))
         XCTAssertTrue(recording.overlappingTexts().isEmpty)
     }
+
+    func testRawGroupMeansAreOpenMarkersOnTheirRows() {
+        var chart = Gallery.forest()
+        let raws: [Double?] = chart.rows.indices.map { $0 == 1 ? nil : chart.rows[$0].mean * 1.5 + 0.01 }
+        for index in chart.rows.indices { chart.rows[index].raw = raws[index] }
+        let recording = RecordingRenderer.record(chart)
+        let toValue = recording.valueMap(vertical: false)
+        let open = recording.insideClips().commands.compactMap { command -> Point? in
+            if case .circles(let centers, ForestChart.rawRadius, nil, _) = command { return centers.first }
+            return nil
+        }
+        let expected = raws.compactMap { $0 }
+        XCTAssertEqual(open.count, expected.count, "no marker where the raw mean is missing")
+        for (point, raw) in zip(open, expected) { assertClose(raw, toValue(point.x), rel: 1e-9, abs: 1e-12) }
+        // Each open marker sits on the row of its pooled estimate.
+        let filled = recording.insideClips().commands.compactMap { command -> Point? in
+            if case .circles(let centers, 4, _?, _) = command { return centers.first }
+            return nil
+        }
+        let rowsWithRaw = chart.rows.indices.filter { raws[$0] != nil }
+        XCTAssertEqual(open.map(\.y), rowsWithRaw.map { filled[$0].y })
+        XCTAssertTrue(recording.hasText(containing: "Raw group mean (no pooling)"))
+        XCTAssertTrue(chart.dataDescription.contains("raw mean"), chart.dataDescription)
+        XCTAssertTrue(recording.overlappingTexts().isEmpty)
+    }
 }

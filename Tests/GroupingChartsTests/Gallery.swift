@@ -98,4 +98,24 @@ extension Gallery {
             labels: ["genre", "size_quartile", "arpu_quintile", "genre_x_arpu", "data_driven_cluster"],
             values: [-1520.4, -1498.2, -1530.9, -1501.7, -1560.0], errors: [21.3, 19.8, 22.0, 25.1, 18.4])
     }
+
+    /// The LOO comparison as differences to the best, the ungrouped baseline last.
+    static func comparison() -> ComparisonChart {
+        ComparisonChart(rows: [
+            ComparisonChartRow(label: "genre", difference: 0, dse: 0),
+            ComparisonChartRow(label: "arpu_quintile", difference: 34.9, dse: 16.6),
+            ComparisonChartRow(label: "size_quartile", difference: 3.5, dse: 4.1),
+            ComparisonChartRow(label: "ungrouped", difference: 61.2, dse: 12.0, isBaseline: true),
+        ])
+    }
+
+    /// LOO-PIT values of a model whose intervals are a little too wide, with a ± 0.06 band.
+    static func pit() -> PITECDFChart {
+        var generator = Generator(state: 7)
+        let values = (0..<600).map { _ in 0.5 + 0.4 * (generator.uniform() - 0.5) + 0.5 * (generator.uniform() - 0.5) }
+        let points = (1..<100).map { Double($0) / 100 }
+        return PITECDFChart(
+            values: values, points: points, lower: points.map { Swift.max(0, $0 - 0.06) },
+            upper: points.map { Swift.min(1, $0 + 0.06) })
+    }
 }

@@ -30,6 +30,8 @@ final class GalleryTests: XCTestCase {
         try write("scatter-density", Gallery.scatter(30_000))
         try write("sizes", Gallery.sizes())
         try write("loo", Gallery.loo())
+        try write("comparison", Gallery.comparison())
+        try write("pit", Gallery.pit())
         var many = Gallery.manyGroupBoxes()
         many.orientation = .vertical
         try write("many-group-boxes-vertical", many)

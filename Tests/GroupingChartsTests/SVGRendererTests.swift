@@ -159,7 +159,7 @@ final class SVGRendererTests: XCTestCase {
     func testEveryGalleryChartIsWellFormedWithResolvedIds() throws {
         let charts: [Chart] = [
             Gallery.genreBoxes(), Gallery.manyGroupBoxes(), Gallery.elbow(), Gallery.forest(), Gallery.scatter(500),
-            Gallery.scatter(30_000), Gallery.sizes(), Gallery.loo(),
+            Gallery.scatter(30_000), Gallery.sizes(), Gallery.loo(), Gallery.comparison(), Gallery.pit(),
         ]
         for chart in charts {
             let svg = try XCTUnwrap(ParsedSVG(ChartOutput.svgMarkup(chart, width: 480, idPrefix: "g-")), chart.title)

@@ -31,6 +31,8 @@ enum FakeCharts {
         var charts: [ReportChart] = [
             chart("elbow", .elbow, caption: "Inertia by k."),
             chart("loo-comparison", .looComparison, caption: "elpd_loo by candidate.", aspectRatio: 2.2),
+            chart("loo-pit", .looPIT, caption: "LOO-PIT ECDF difference.", aspectRatio: 2),
+            chart("pooling", .pooling, caption: "Pooling factor by group.", aspectRatio: 2),
         ]
         for name in candidates {
             charts.append(

@@ -17,7 +17,7 @@ final class PDFTextExtractionTests: XCTestCase {
 
         let text = try run(tools[0], [url.path, "-"])
         let expectedOrder = [
-            "Use the hierarchical model grouped by genre", "Summary checklist for genre", "Coverage",
+            "Use the hierarchical model grouped by genre", "Summary checklist for genre", "Criterion",
             "Candidates side by side", "Phase 1: Exploratory analysis", "Phase 5: Diagnostic checks",
             "Appendix: Methods",
         ]
@@ -26,6 +26,12 @@ final class PDFTextExtractionTests: XCTestCase {
             positions.contains(nil), "missing: \(zip(expectedOrder, positions).filter { $0.1 == nil }.map(\.0))")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
         XCTAssertTrue(text.contains(SampleResults.trickyLabel))
+
+        let firstPage = try run(tools[0], ["-f", "1", "-l", "1", url.path, "-"])
+        XCTAssertTrue(firstPage.contains("Executive summary"), firstPage)
+        XCTAssertTrue(firstPage.contains("Use the hierarchical model grouped by genre"), firstPage)
+        XCTAssertTrue(firstPage.contains("What to do next"), firstPage)
+        XCTAssertFalse(firstPage.contains("Summary checklist for genre"), "the summary fills page 1 alone")
 
         let fonts = try run(tools[1], [url.path]).split(separator: "\n").dropFirst(2)
         XCTAssertFalse(fonts.isEmpty)

@@ -8,10 +8,10 @@ final class ReportDocumentTests: XCTestCase {
         let document = ReportFixtures.fullDocument()
         XCTAssertEqual(
             document.sections.map(\.id),
-            ["summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
+            ["executive-summary", "summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
         XCTAssertFalse(document.isExplorationOnly)
-        guard case .recommendation(let view)? = document.sections[0].blocks.first else {
-            return XCTFail("the summary starts with the recommendation")
+        guard case .recommendation(let view)? = document.sections[1].blocks.first else {
+            return XCTFail("the summary after page 1 starts with the recommendation and its reasons")
         }
         XCTAssertEqual(view.headline, "Use the hierarchical model grouped by genre")
         XCTAssertEqual(view.reasons.count, 3)

@@ -57,6 +57,7 @@ extension ForestChart {
             if row.low.isFinite && row.high.isFinite {
                 text += " (\(ChartDescription.value(row.low)) to \(ChartDescription.value(row.high)))"
             }
+            if let raw = row.raw, raw.isFinite { text += ", raw mean \(ChartDescription.value(raw))" }
             if let count = row.count { text += ", n=\(TickFormatter.count(count))" }
             return text
         }

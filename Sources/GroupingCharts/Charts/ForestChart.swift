@@ -1,17 +1,21 @@
-/// One row of a forest plot: a group's posterior mean and interval.
+/// One row of a forest plot: a group's posterior mean and interval, and optionally the
+/// group's raw mean without pooling beside it.
 public struct ForestRow: Sendable {
     public var label: String
     public var mean: Double
     public var low: Double
     public var high: Double
     public var count: Int?
+    /// The group's own mean (no pooling), drawn as an open marker; nil or NaN draws none.
+    public var raw: Double?
 
-    public init(label: String, mean: Double, low: Double, high: Double, count: Int? = nil) {
+    public init(label: String, mean: Double, low: Double, high: Double, count: Int? = nil, raw: Double? = nil) {
         self.label = label
         self.mean = mean
         self.low = low
         self.high = high
         self.count = count
+        self.raw = raw
     }
 }
 
@@ -56,6 +60,8 @@ public struct ForestChart: Chart {
         let global = globalMean.flatMap { $0.isFinite ? $0 : nil }
         let reference = referenceLine.flatMap { $0.isFinite ? $0 : nil }
         var legend = [LegendItem(.marker(Palette.primary), intervalLabel)]
+        let hasRaw = drawn.contains { $0.raw?.isFinite == true }
+        if hasRaw { legend.append(LegendItem(.marker(Self.rawColor), "Raw group mean (no pooling)")) }
         if let reference {
             legend.append(LegendItem(.line(referenceStroke), "Zero (\(TickFormatter.value(reference)))"))
         }
@@ -70,7 +76,7 @@ public struct ForestChart: Chart {
             return
         }
         if drawn.count == 1 { notes.append("A single group: nothing to compare it with.") }
-        var values = drawn.flatMap { [$0.mean, $0.low, $0.high] }.filter(\.isFinite)
+        var values = drawn.flatMap { [$0.mean, $0.low, $0.high, $0.raw ?? .nan] }.filter(\.isFinite)
         if let reference { values.append(reference) }
         if let global { values.append(global) }
         let valueAxis = ValueAxis(minimum: values.min()!, maximum: values.max()!, title: xLabel)
@@ -102,6 +108,11 @@ public struct ForestChart: Chart {
                     from: Point(x: axes.xPosition(row.low), y: y), to: Point(x: axes.xPosition(row.high), y: y),
                     stroke: intervalStroke)
             }
+            if let raw = row.raw, raw.isFinite {
+                renderer.drawCircles(
+                    [Point(x: axes.xPosition(raw), y: y)], radius: Self.rawRadius, fill: nil,
+                    stroke: Stroke(color: Self.rawColor, width: 1.6))
+            }
             renderer.drawCircles(
                 [Point(x: axes.xPosition(row.mean), y: y)], radius: 4, fill: Palette.primary,
                 stroke: Stroke(color: .white, width: 1))
@@ -109,6 +120,9 @@ public struct ForestChart: Chart {
         renderer.popClip()
     }
 
+    /// The open marker of a raw (unpooled) group mean.
+    public static let rawRadius = 5.5
+    static let rawColor = Palette.orange
     private var referenceStroke: Stroke { Stroke(color: Palette.reference, width: 1.3, dash: [5, 3]) }
     private var globalStroke: Stroke { Stroke(color: Palette.secondaryReference, width: 1.5, dash: [1.5, 2.5]) }
 }

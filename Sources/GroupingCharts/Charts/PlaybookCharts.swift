@@ -51,4 +51,18 @@ public enum PlaybookCharts {
     public static func looComparison(candidates: [String], elpd: [Double], se: [Double]) -> ErrorBarChart {
         ErrorBarChart(labels: candidates, values: elpd, errors: se)
     }
+
+    /// Phase 4: the LOO comparison as ArviZ's `plot_compare` draws the differences: elpd to
+    /// the best ± dse, best at the top, the baseline model (named `baseline`) marked.
+    /// - Parameters:
+    ///   - differences: elpd_best − elpd of each model (the comparison's `elpd_diff`).
+    ///   - dse: the standard error of each difference.
+    public static func elpdComparison(models: [String], differences: [Double], dse: [Double], baseline: String?)
+        -> ComparisonChart
+    {
+        ComparisonChart(
+            rows: zip(models, zip(differences, dse)).map {
+                ComparisonChartRow(label: $0.0, difference: $0.1.0, dse: $0.1.1, isBaseline: $0.0 == baseline)
+            })
+    }
 }

@@ -142,16 +142,25 @@ public enum ReportChartBuilder {
                         counts: shown.map { counts[$0] }, minGroupSize: thresholds.minGroupSize)))
             guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name]
             else { continue }
+            // The group means of effect_hat with no pooling, beside the pooled posterior.
+            let rawMeans = output.frame.effectHat.map { effectHat in
+                valuesByGroup(effectHat, grouping).map { group in
+                    group.values.isEmpty ? Double.nan : group.values.reduce(0, +) / Double(group.values.count)
+                }
+            }
             planned.append(
                 Planned(
                     id: "\(slug)-forest", section: .forest(candidate: candidate.name),
                     caption:
-                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu. Groups whose intervals do not overlap clearly differ; heavily overlapping intervals mean weak separation."
+                        "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu; the open circle is the group's raw mean of effect_hat without pooling."
                         + limitNote,
                     chart: PlaybookCharts.groupEffects(
                         candidate: candidate.name,
-                        rows: shown.filter { $0 < hbm.groups.count }.map { hbm.groups[$0] }.map {
-                            ForestRow(label: $0.label, mean: $0.mean, low: $0.hdiLow, high: $0.hdiHigh, count: $0.count)
+                        rows: shown.filter { $0 < hbm.groups.count }.map { index in
+                            let group = hbm.groups[index]
+                            return ForestRow(
+                                label: group.label, mean: group.mean, low: group.hdiLow, high: group.hdiHigh,
+                                count: group.count, raw: rawMeans.flatMap { index < $0.count ? $0[index] : nil })
                         },
                         globalMean: hbm.mu?.mean)))
             let shrinkageByGroup = valuesByGroup(estimates.shrinkagePercent, grouping)
@@ -189,10 +198,35 @@ public enum ReportChartBuilder {
                 Planned(
                     id: "loo-comparison", section: .looComparison,
                     caption:
-                        "Expected log predictive density (elpd_loo, higher is better) of every fitted candidate with its standard error, best first. Differences smaller than a few standard errors of the difference (dse) are not decisive.",
-                    chart: PlaybookCharts.looComparison(
-                        candidates: results.comparison.map(\.name), elpd: results.comparison.map(\.elpdLoo),
-                        se: results.comparison.map(\.se))))
+                        "Each model's elpd_loo minus the best model's (0 at the dashed line; higher is better) with ± one standard error of the difference (dse), best at the top; the ungrouped baseline is marked.",
+                    chart: PlaybookCharts.elpdComparison(
+                        models: results.comparison.map(\.name), differences: results.comparison.map(\.elpdDiff),
+                        dse: results.comparison.map(\.dse), baseline: "ungrouped")))
+        }
+        let recommendedHBM =
+            output.estimatesGrouping.flatMap { name in
+                results.candidates.first { $0.name == name }?.hbm
+            }
+        if let name = output.estimatesGrouping, let pooling = recommendedHBM?.pooling, !pooling.groups.isEmpty {
+            planned.append(
+                Planned(
+                    id: "pooling", section: .pooling,
+                    caption:
+                        "Pooling factor of each group of \(name) (baggr's definition; 0: estimated from its own creators, 1: from the overall mean): how far the group's estimate is pulled from its own creators' precision-weighted mean toward the overall mean mu. Each creator is in turn pulled toward its group by a mean creator pooling factor of \(NumberFormatting.fixed(pooling.mean, decimals: 2)).",
+                    chart: BarChart(
+                        title: "Pooling factor by group: \(name)", labels: pooling.groups.map(\.label),
+                        values: pooling.groups.map(\.pooling),
+                        valueLabel: "Pooling factor", groupAxisLabel: name)))
+        }
+        if let name = output.estimatesGrouping, let fit = output.fits[name] {
+            planned.append(
+                Planned(
+                    id: "loo-pit", section: .looPIT,
+                    caption:
+                        "Empirical CDF of the LOO-PIT values of \(name) minus the uniform CDF, with the simultaneous 95% band a calibrated model stays inside (Säilynoja et al. 2022).",
+                    chart: PITECDFChart(
+                        title: "LOO-PIT of \(name): ECDF difference with a 95% band", values: fit.pit,
+                        points: fit.pitBand.points, lower: fit.pitBand.lower, upper: fit.pitBand.upper)))
         }
         return planned
     }

@@ -21,6 +21,7 @@ extension ReportBuilder {
                     "Coverage is not assessed: the config has no `data.truth` file with true effects (a simulation or a validation set provides one)."
                 ))
         }
+        blocks += calibrationBlocks()
         for (candidate, _) in fittedCandidates {
             let charts =
                 chartBlocks(.shrinkageScatter(candidate: candidate.name))

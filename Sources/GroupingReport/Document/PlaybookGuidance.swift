@@ -70,6 +70,8 @@ enum PlaybookGuidance {
         case .phase1Sizes: return sizes
         case .elbow: return elbow
         case .looComparison: return looComparison
+        case .looPIT: return looPIT
+        case .pooling: return pooling
         case .forest: return forest
         case .shrinkageScatter: return shrinkageScatter
         case .shrinkageByGroup: return shrinkageByGroup
@@ -84,7 +86,11 @@ enum PlaybookGuidance {
     static let elbow =
         "Inertia (within-cluster sum of squares) for each number of clusters k. Look for the elbow: the k after which adding clusters stops paying off. The marked point is the k the run used."
     static let looComparison =
-        "Expected log predictive density (elpd_loo) of each fitted candidate with its standard error; higher is better. Differences of less than about two standard errors of the difference are not decisive."
+        "A bar that reaches the dashed line means the model cannot be told apart from the best: differences of less than about two standard errors of the difference are not decisive."
+    static let pooling =
+        "Groups near 1 are estimated mostly from the overall mean (few or noisy creators); groups near 0 mostly from their own creators. A grouping whose groups all sit near 1 adds little over no grouping."
+    static let looPIT =
+        "A calibrated model keeps the curve inside the band. Below zero at low values and above it at high values means too few extreme PIT values (intervals too wide); the mirror image means intervals too narrow; a curve above or below zero throughout means the predictions are shifted."
     static let forest =
         "Posterior mean and 95% HDI of each group's effect (mu_group). Groups whose intervals do not overlap clearly differ; intervals that all overlap mean the model cannot tell the groups apart."
     static let shrinkageScatter =

@@ -8,6 +8,10 @@ public enum ChartSection: Hashable, Sendable {
     case elbow
     /// Phase 4: the LOO comparison of all fitted candidates.
     case looComparison
+    /// Phase 5: the LOO-PIT ECDF difference with its simultaneous band, for the recommended model.
+    case looPIT
+    /// Phase 5: the pooling factor of each group of the recommended model.
+    case pooling
     /// Phase 5: the posterior of mu_group per group (95% HDI) of a candidate.
     case forest(candidate: String)
     /// Phase 5: shrinkage against precision (1/se) for a candidate.

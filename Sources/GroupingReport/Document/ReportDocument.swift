@@ -32,6 +32,7 @@ public struct ReportDocument: Sendable {
         self.isExplorationOnly = builder.isExplorationOnly
         self.context = context
         self.sections = [
+            builder.executiveSummarySection(),
             builder.summarySection(),
             builder.candidatesSection(),
             builder.phase1Section(),

@@ -102,7 +102,7 @@ final class CommandLineTests: EndToEndTestCase {
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("results.json")))
             as? [String: Any]
         XCTAssertEqual(json?["schema_version"] as? Int, 2)
-        XCTAssertEqual((json?["candidates"] as? [Any])?.count, 8)
+        XCTAssertEqual((json?["candidates"] as? [Any])?.count, 7)
     }
 
     func testSameSeedGivesTheSameResults() throws {

@@ -244,7 +244,6 @@ public struct CreatorPlatformSimulator: Sendable {
              edges: [0, 10000, 100000, 1000000], labels: [Micro, Mid, Macro, Mega]}
           - {name: arpu_quintile, quantiles: arpu, bins: 5}
           - {name: genre_x_arpu, cross: [genre, arpu_quintile]}
-          - {name: genre_plus_arpu, additive: [genre, arpu_quintile]}  # pools the small cells of the cross
         clustering:
           features: [arpu, engagement_rate, tenure_months]
           k: auto

@@ -14,7 +14,7 @@ func runGridStressBenchmark(arguments: [String]) {
     let taus = [1e-4, 1e-2, 0.1, 1, 10].map { $0 * se }
     let sigmas = [1e-4 * se, se, 10 * se]
     let groupCounts = [5, 50]
-    let sizes = [30, 1000, maxCreators].filter { $0 <= maxCreators }
+    let sizes = Array(Set([30, 1000, maxCreators].filter { $0 <= maxCreators })).sorted()
     print("grid stress: \(taus.count * sigmas.count * groupCounts.count * sizes.count) one-way fits against a \(nodes)² brute-force lattice")
     print("   N  groups  tau/se  sigma/se   nodes  adequate  max rel. error (tau mean, tau sd, sigma mean, sigma sd)")
     var worst = 0.0

@@ -180,6 +180,30 @@ final class RecommendationEngineTests: XCTestCase {
         XCTAssertEqual(ok.decision, .useHbm)
     }
 
+    /// An inadequate grid sends the grouping back; an R-hat warning on the independent draws
+    /// does not.
+    func testGridAdequacyBlocksAndRHatNoiseDoesNot() {
+        let comparison = Self.comparison([("genre", -100), ("ungrouped", -150)])
+        var noisy = Self.candidate("genre", quality: 50)
+        noisy.hbm?.diagnostics?.warnings = ["mu_group[Lifestyle]: R-hat 1.011 > 1.01"]
+        let (ok, _) = RecommendationEngine.decide(
+            candidates: [noisy], baseline: Self.baseline(), comparison: comparison, thresholds: Thresholds(),
+            review: ReviewConfig())
+        XCTAssertEqual(ok.decision, .useHbm, "\(ok.reasons)")
+
+        var coarse = Self.candidate("genre", quality: 50)
+        coarse.hbm?.diagnostics?.grid = GridDiagnostics(
+            nodes: 900, step: [0.25, 0.25], refinements: 2, nodes99: [20, 20], edgeMass: 0, change: 0.034,
+            adequate: false, names: ["mu", "tau"])
+        let (rec, _) = RecommendationEngine.decide(
+            candidates: [coarse], baseline: Self.baseline(), comparison: comparison, thresholds: Thresholds(),
+            review: ReviewConfig())
+        XCTAssertEqual(rec.decision, .revise)
+        XCTAssertEqual(rec.grouping, "genre")
+        let failure = rec.reasons.first { $0.hasPrefix("genre fails") } ?? ""
+        XCTAssertTrue(failure.contains("grid adequacy (change 0.034 sd"), failure)
+    }
+
     /// Coverage fails only below both the threshold and what a well-specified model shows.
     func testCoverageFailsOnlyBelowThePlausibleRange() {
         let comparison = Self.comparison([("genre", -100), ("ungrouped", -150)])

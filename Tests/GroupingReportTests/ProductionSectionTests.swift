@@ -25,8 +25,9 @@ final class ProductionSectionTests: XCTestCase {
             review: ReviewConfig(), previous: PreviousSnapshot(file: "q3/results.json", snapshot: previous))
         let sections = document(results).sections
         XCTAssertEqual(sections.first?.id, "production")
-        XCTAssertEqual(sections[1].id, "summary")
-        XCTAssertEqual(sections[2].id, "previous")
+        XCTAssertEqual(sections[1].id, "executive-summary")
+        XCTAssertEqual(sections[2].id, "summary")
+        XCTAssertEqual(sections[3].id, "previous")
         guard case .recommendation(let view) = sections[0].blocks[0] else { return XCTFail("no statement") }
         let recommended = try XCTUnwrap(results.recommendation?.grouping)
         XCTAssertEqual(view.headline, "Switch from size_quartile to \(recommended).")

@@ -18,10 +18,14 @@
 ///    tie is settled by the interpretability order (`InterpretabilityOrder`).
 /// 4. *Checks.* The chosen grouping's blocking checks: coverage (with truth; below both the
 ///    threshold and the coverage a well-specified model plausibly shows), calibration (the
-///    LOO-PIT test), convergence and the grid's adequacy. Any failure → `revise`, naming it;
+///    LOO-PIT test) and the grid's adequacy. Any failure → `revise`, naming it;
 ///    otherwise → `use_hbm`. The playbook's Phase 3 tests, group sizes, separation and
 ///    shrinkage are shown in the checklist but do not block: they are computed on the noisy
-///    effect_hat, and the LOO evidence in 1–2 already says the groups differ.
+///    effect_hat, and the LOO evidence in 1–2 already says the groups differ. R-hat and ESS
+///    do not block either: the draws are independent draws from the quadrature posterior, so
+///    an R-hat above 1.01 is Monte Carlo noise of a short run (2 chains of 300 draws show one
+///    in about a quarter of fits), and LOO, intervals and pooling do not come from the draws.
+///    The grid's adequacy is this engine's convergence check.
 /// 5. *No grouping.* When pooling toward the overall mean changes little (the ungrouped
 ///    model's median creator pooling factor is below `pooling_negligible`) → `no_hbm`;
 ///    otherwise → `pool_ungrouped`, with its own calibration check (a failure → `revise`).
@@ -157,14 +161,11 @@ public enum RecommendationEngine {
         return (Recommendation(decision: .revise, grouping: nil, reasons: reasons), ungrouped)
     }
 
-    /// The checks whose failure sends a model back: coverage, calibration, convergence and
-    /// the grid's adequacy.
+    /// The checks whose failure sends a model back: coverage, calibration and the grid's
+    /// adequacy (R-hat and ESS warnings stay in the report's convergence table).
     static func blockingFailures(checklist: Checklist, hbm: HBMResult?) -> [String] {
         var failed = checklist.items.filter { SummaryChecklist.blockingKeys.contains($0.key) && $0.status == "fail" }
             .map { "\($0.key.replacingOccurrences(of: "_", with: " ")) (\($0.detail))" }
-        if let diagnostics = hbm?.diagnostics, !diagnostics.warnings.isEmpty {
-            failed.append("convergence (\(diagnostics.warnings.prefix(3).joined(separator: "; ")))")
-        }
         if let grid = hbm?.diagnostics?.grid, !grid.adequate {
             failed.append("grid adequacy (change \(Format.number(grid.change, digits: 2)) sd at the last refinement)")
         }

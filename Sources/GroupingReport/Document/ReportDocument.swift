@@ -44,8 +44,8 @@ public struct ReportDocument: Sendable {
             builder.methodsSection(),
         ]
         // With config `production:` the report opens with the production check, and the
-        // comparison with the previous snapshot follows the recommendation.
-        if let previous = builder.previousSnapshotSection() { sections.insert(previous, at: 1) }
+        // comparison with the previous snapshot follows the executive summary and the recommendation.
+        if let previous = builder.previousSnapshotSection() { sections.insert(previous, at: 2) }
         if let production = builder.productionSection() { sections.insert(production, at: 0) }
     }
 }

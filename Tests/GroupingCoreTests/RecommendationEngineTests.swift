@@ -1,4 +1,4 @@
-import GroupingCore
+@testable import GroupingCore
 import XCTest
 
 /// Every branch of the schema 2 decision rule (`RecommendationEngine`), on hand-built results.

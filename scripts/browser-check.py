@@ -19,7 +19,9 @@ SCHEMES = {"light": ["--blink-settings=preferredColorScheme=1"],
 CHECK_JS = r"""
 <script id="browser-check-script">
 (function () {
+  var ran = false;
   function run() {
+    if (ran) return; ran = true;
     var failures = [];
     function fail(kind, msg) { if (failures.length < 40) failures.push(kind + ": " + msg); }
     function describe(el) {
@@ -115,6 +117,8 @@ CHECK_JS = r"""
     if (window.parent !== window) window.parent.postMessage(out.textContent, "*");
   }
   window.addEventListener("load", function () { requestAnimationFrame(function () { setTimeout(run, 50); }); });
+  // a request that never settles holds back the load event; check anyway (virtual time)
+  document.addEventListener("DOMContentLoaded", function () { setTimeout(run, 4000); });
 })();
 </script>
 """
@@ -140,7 +144,7 @@ def chromium(browser, width, height, scheme, extra, url, timeout=180):
     cmd = [browser, "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
            "--no-first-run", "--disable-extensions", "--disable-background-networking",
            "--host-resolver-rules=MAP * ~NOTFOUND",
-           "--window-size=%d,%d" % (width, height), "--virtual-time-budget=5000"] + SCHEMES[scheme] + extra + [url]
+           "--window-size=%d,%d" % (width, height), "--virtual-time-budget=10000"] + SCHEMES[scheme] + extra + [url]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
 
 def main():

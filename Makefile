@@ -1,7 +1,7 @@
 # Two commands do everything on a fresh machine:
 #   make demo   installs what is missing, builds, and writes the example report to ./grouping-report-out
 #   make test   installs what is missing, builds, and runs every test
-.PHONY: deps demo test bench fixtures fuzz fuzz-short fault-injection
+.PHONY: deps demo test browser-check bench fixtures fuzz fuzz-short fault-injection
 SHELL := /bin/bash
 
 deps:
@@ -16,6 +16,14 @@ demo: deps
 test: deps
 	@set -o pipefail; swift test --disable-swift-testing 2>&1 | tee .build-test.log
 	@scripts/test-summary .build-test.log
+
+# Issue 15: the example report in headless Chromium at 1400 and 390 px, light and dark; fails on
+# overflow outside a scroll box, any network reference, or chart text missing from the DOM.
+# BROWSER_CHECK_SCREENSHOTS=dir also saves the screenshots.
+browser-check: deps
+	swift build --product grouping-report
+	.build/debug/grouping-report demo --out .build-browser/out
+	scripts/browser-check .build-browser/out/report.html
 
 # Issue 16: the seeded mutation harness over the CSV reader and the config parser
 # (corpus: benchmarks/fuzz-corpus), and a full disk while a report is written (tmpfs; root).

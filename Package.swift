@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(
             name: "GroupingReportTests", dependencies: ["GroupingReport", "TestSupport"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["grouping-report", "TestSupport"]),
+            name: "EndToEndTests", dependencies: ["grouping-report", "GroupingCore", "TestSupport"]),
     ]
 )

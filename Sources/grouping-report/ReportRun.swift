@@ -25,14 +25,9 @@ struct ReportRun {
         if let seedOverride { config.model.seed = seedOverride }
         let started = Date()
         let previous = try SnapshotFile.previous(config: config, sources: sources)
-        let inputs = try InputLoader(sources: sources, config: config, progress: progress).load()
-        let loadSeconds = Date().timeIntervalSince(started)
-        var output = try Analysis.run(config: config, frame: inputs.frame, previous: previous) { [progress] in
+        var output = try Analysis.run(config: config, read: sources.read, previous: previous) { [progress] in
             progress.say($0)
         }
-        output.results.input.files = inputs.files
-        if let panel = inputs.panel { output.results.panel = panel }
-        output.timings.insert(PhaseTiming(phase: "Reading inputs", seconds: loadSeconds), at: 0)
 
         var files: [(String, Data)] = []
         if formats.contains(.json) {

@@ -59,12 +59,8 @@ public enum LeaveOneOut {
                 elpd: 0, se: 0, pLoo: 0, looic: 0, kMax: 0, kThreshold: threshold,
                 paretoK: ParetoKCounts(good: 0, bad: 0, veryBad: 0))
         }
-        let n = Double(elpd.count)
         let total = NeumaierSum.of(elpd)
-        let mean = total / n
-        var squares = 0.0
-        for value in elpd { squares += (value - mean) * (value - mean) }
-        let se = (n * (squares / n)).squareRoot()
+        let se = StandardError.ofSum(elpd)
         let pLoo = NeumaierSum.of(lppd) - total
         var good = 0
         var bad = 0

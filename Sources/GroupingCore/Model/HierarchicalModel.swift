@@ -221,12 +221,10 @@ public enum HierarchicalModel {
 
     /// LOO's summary from the exact pointwise values, Pareto k from the PSIS cross-check.
     static func exactSummary(elpd: [Double], lppd: [Double], psis: PSISSummary) -> LOOSummary {
-        let n = Double(max(elpd.count, 1))
         let total = NeumaierSum.of(elpd)
         var summary = LOOSummary(
             elpd: total, se: StandardError.ofSum(elpd), pLoo: NeumaierSum.of(lppd) - total, looic: -2 * total,
             kMax: psis.kMax, kThreshold: psis.kThreshold, paretoK: psis.paretoK)
-        _ = n
         summary.method = "exact"
         summary.psis = psis
         return summary
@@ -255,18 +253,5 @@ public enum HierarchicalModel {
         return ConvergenceDiagnostics(
             rhatMax: rhatMax, essBulkMin: bulkMin.isFinite ? bulkMin : 0, essTailMin: tailMin.isFinite ? tailMin : 0,
             warnings: warnings)
-    }
-}
-
-/// The standard error of a sum of N pointwise values, √(N · population variance), as ArviZ
-/// computes LOO's se and dse (loo's `se_elpd_diff`: √N · sd).
-public enum StandardError {
-    public static func ofSum(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let n = Double(values.count)
-        let mean = NeumaierSum.of(values) / n
-        var squares = 0.0
-        for value in values { squares += (value - mean) * (value - mean) }
-        return (n * (squares / n)).squareRoot()
     }
 }

@@ -148,8 +148,9 @@ struct ModelPhase {
         estimates.pit = .init(repeating: .nan, count: n)
         estimates.paretoK = .init(repeating: .nan, count: n)
         estimates.groupLabel = .init(repeating: nil, count: n)
-        let labels = HierarchicalModel.cellLabels(spec: spec, layout: CellLayout(spec: spec, count: rows.count))
-        let cellOf = CellLayout(spec: spec, count: rows.count).cellOf
+        let layout = CellLayout(spec: spec, count: rows.count)
+        let labels = HierarchicalModel.cellLabels(spec: spec, layout: layout)
+        let cellOf = layout.cellOf
         for (k, row) in rows.enumerated() {
             estimates.mean[row] = fit.thetaMean[k]
             estimates.sd[row] = fit.thetaSD[k]

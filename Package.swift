@@ -26,7 +26,8 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "RealModule", package: "swift-numerics"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         // Chart layout over a Renderer protocol, and the Cairo renderer.
         // zlib (a dependency of Cairo's own PNG support): fast PNG compression.
         .systemLibrary(

@@ -89,7 +89,8 @@ final class PitfallDetectorTests: XCTestCase {
             detect(candidates, recommendation: Recommendation(decision: .useHbm, grouping: "genre", reasons: [])),
             [])
         XCTAssertEqual(
-            detect(candidates, recommendation: Recommendation(decision: .poolUngrouped, grouping: nil, reasons: [])), [])
+            detect(candidates, recommendation: Recommendation(decision: .poolUngrouped, grouping: nil, reasons: [])), []
+        )
         XCTAssertEqual(detect(candidates, recommendation: nil), [])
     }
 
@@ -113,7 +114,8 @@ final class PitfallDetectorTests: XCTestCase {
         let clean = candidate("genre", kind: "categorical", groups: 4, min: 30, belowMin: 0)
         XCTAssertEqual(detect([clean]), [])
         let small = candidate("tiers", groups: 4, min: 2, belowMin: 2)
-        let cross = CrossedCells(name: "x", members: ["a", "b"], cells: 4, minCell: 3, emptyCombinations: 0, belowMin: 2)
+        let cross = CrossedCells(
+            name: "x", members: ["a", "b"], cells: 4, minCell: 3, emptyCombinations: 0, belowMin: 2)
         let keys = detect(
             [small, clean], crossed: [cross],
             recommendation: Recommendation(decision: .useHbm, grouping: "genre", reasons: []),

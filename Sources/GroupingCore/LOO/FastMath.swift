@@ -53,6 +53,8 @@ enum FastMath {
         let magic = 6_755_399_441_055_744.0
         let n = (x * 1.4426950408889634 + magic) - magic
         let f = (x - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+        // The reduction leaves |f| ≤ ln2/2 (0.3466; the slack covers n's rounding at the ends).
+        assert(abs(f) <= 0.35, "exp: reduced argument \(f) outside ±ln2/2 for x = \(x)")
         let p = expReduced(f)
         let exponent = Int64(n) + 1023
         if exponent >= 2047 { return p * 2 * Double(bitPattern: UInt64(2046) << 52) }
@@ -64,11 +66,17 @@ enum FastMath {
     /// rounded by adding 1.5·2⁵², whose low bits then hold n, and 2ⁿ is built from them.
     @inlinable @inline(__always)
     static func expNonPositive(_ x: Double) -> Double {
+        // The argument is non-positive (NaN passes through as NaN).
+        assert(!(x > 0), "expNonPositive: argument \(x) > 0")
         let clamped = max(x, -708)
         let magic = 6_755_399_441_055_744.0
         let shifted = clamped * 1.4426950408889634 + magic
         let n = shifted - magic
         let f = (clamped - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+        // The reduction leaves |f| ≤ ln2/2, and n ∈ [−1021, 0] keeps 2ⁿ a normal double.
+        assert(
+            x.isNaN || (abs(f) <= 0.35 && n >= -1021 && n <= 0),
+            "expNonPositive: reduction of \(x) gave n = \(n), f = \(f)")
         let p = expReduced(f)
         let bits = (shifted.bitPattern &- 0x4338_0000_0000_0000 &+ 1023) &<< 52
         return p * Double(bitPattern: bits)
@@ -78,11 +86,15 @@ enum FastMath {
     /// shifts and adds on the exponent bits are lane-wise integer operations).
     @inlinable @inline(__always)
     static func expNonPositive(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        // Every lane is non-positive (NaN lanes pass through as NaN).
+        assert(!any(x .> 0), "expNonPositive: a lane of \(x) is > 0")
         let clamped = x.replacing(with: -708, where: x .< -708)
         let magic = 6_755_399_441_055_744.0
         let shifted = clamped * 1.4426950408889634 + magic
         let n = shifted - magic
         let f = (clamped - n * 0.693147180369123816490) - n * 1.90821492927058770002e-10
+        // Lane-wise |f| ≤ ln2/2 (NaN lanes excepted).
+        assert(!any(f .> 0.35) && !any(f .< -0.35), "expNonPositive: reduced arguments \(f) outside ±ln2/2")
         let p = expReduced(f)
         let bits = (unsafeBitCast(shifted, to: SIMD4<UInt64>.self) &- 0x4338_0000_0000_0000 &+ 1023) &<< 52
         return p * unsafeBitCast(bits, to: SIMD4<Double>.self)
@@ -124,6 +136,8 @@ enum FastMath {
             e += 1
         }
         let s = (m - 1) / (m + 1)
+        // m ∈ [√½, √2] gives |s| ≤ 0.1716, where the series to s²³ is exact to rounding.
+        assert(abs(s) <= 0.1716, "log: reduced argument s = \(s) for t = \(t)")
         // 1 + s²/3 + s⁴/5 + … + s²²/23 by Estrin's scheme in w = s² (pairs, then w², w⁴, w⁸).
         let w = s * s
         let w2 = w * w

@@ -22,6 +22,15 @@ enum GeneralizedParetoFit {
     /// - Complexity: O(n·√n).
     static func fit(sorted x: UnsafeBufferPointer<Double>) -> (k: Double, sigma: Double) {
         let n = x.count
+        // At least five exceedances, the largest positive and finite.
+        assert(
+            n >= 5 && x[n - 1] > 0 && x[n - 1].isFinite,
+            "GPD fit: \(n) exceedances, largest \(n > 0 ? x[n - 1] : .nan)")
+        // Ascending and ≥ 0, up to 4ε: PSIS's exceedances e^x − e^cutoff carry the rounding of weights ≤ 1.
+        assert(
+            x[0] >= -4 * Double.ulpOfOne * max(x[n - 1], 1)
+                && zip(x, x.dropFirst()).allSatisfy { $0 <= $1 + 4 * Double.ulpOfOne * max(x[n - 1], 1) },
+            "GPD fit: exceedances not sorted ascending or negative")
         let priorBs = 3.0
         let priorK = 10.0
         let m = 30 + Int(Double(n).squareRoot())
@@ -30,6 +39,8 @@ enum GeneralizedParetoFit {
         // The m candidate b_j, eight at a time (four independent chains of products per pass);
         // the last chunk's spare lanes repeat b_m and are ignored.
         let chunkCount = (m + 7) / 8
+        // The chunks hold the m candidates with fewer than 8 spare lanes.
+        assert(8 * chunkCount >= m && 8 * chunkCount < m + 8, "GPD fit: \(chunkCount) chunks for m = \(m)")
         return withUnsafeTemporaryAllocation(of: SIMD8<Double>.self, capacity: 2 * chunkCount) { buffer in
             let b = UnsafeMutableBufferPointer(rebasing: buffer[0..<chunkCount])
             let logLik = UnsafeMutableBufferPointer(rebasing: buffer[chunkCount..<(2 * chunkCount)])
@@ -58,6 +69,10 @@ enum GeneralizedParetoFit {
                 totals += low + high
             }
             let total = totals.sum()
+            // With a finite largest ℓ, its term is e⁰ = 1, so the weights' total is ≥ 1 and at most m.
+            assert(
+                !maxLogLik.isFinite || (total >= 1 && total <= Double(m) * (1 + 1e-12)),
+                "GPD fit: weights' total \(total) for max log-likelihood \(maxLogLik)")
             var kept = 0.0
             var bPosterior = 0.0
             for j in 0..<m {
@@ -67,6 +82,8 @@ enum GeneralizedParetoFit {
                     bPosterior += b[j / 8][j % 8] * w
                 }
             }
+            // The largest weight, 1/total ≥ 1/m, is always kept (when the total is finite).
+            assert(!maxLogLik.isFinite || kept > 0, "GPD fit: no weight above the floor")
             bPosterior /= kept
             let kPosterior = meanLog1p(SIMD8(repeating: -bPosterior), x)[0]
             let sigma = -kPosterior / bPosterior
@@ -107,6 +124,9 @@ enum GeneralizedParetoFit {
     }()
 
     /// The GPD quantile function σ·((1 − p)^(−k) − 1)/k (σ·(−log(1 − p)) when k = 0).
+    ///
+    /// One p at a time: used by the reference path `PSIS.smooth` (kept to cross-check PSIS
+    /// with ArviZ in the tests); the hot path, `PSIS.finish`, uses `Quantile` directly.
     static func quantile(_ p: Double, k: Double, sigma: Double) -> Double {
         Quantile(k: k, sigma: sigma)(logSurvival: log1p(-p))
     }
@@ -119,6 +139,8 @@ enum GeneralizedParetoFit {
         let exponential: Bool
 
         init(k: Double, sigma: Double) {
+            // A fitted shape and a positive scale (PSIS smooths only then).
+            assert(k.isFinite && sigma > 0 && sigma.isFinite, "GPD quantile: k = \(k), sigma = \(sigma)")
             self.k = k
             exponential = abs(k) < Double.ulpOfOne
             scale = exponential ? -sigma : sigma / k
@@ -143,6 +165,8 @@ enum GeneralizedParetoFit {
     @inline(__always)
     private static func meanLog1p(_ scale: SIMD8<Double>, _ x: UnsafeBufferPointer<Double>) -> SIMD8<Double> {
         let n = x.count
+        // At least one factor.
+        assert(n > 0, "meanLog1p: no factors")
         let first = scale * x[0] + 1
         let last = scale * x[n - 1] + 1
         var smallest = Double.infinity
@@ -156,6 +180,8 @@ enum GeneralizedParetoFit {
             let reach = max(Int(largest.exponent) + 1, -Int(smallest.exponent), 1)
             block = max(1000 / reach, 1)
         }
+        // At least one factor per block.
+        assert(block >= 1)
         var sum = SIMD8<Double>.zero
         var i = 0
         while i < n {

@@ -45,6 +45,8 @@ extension PSIS {
         let smoothed: UnsafeMutableBufferPointer<Double>
 
         public init(sampleCount: Int) {
+            // At least one draw.
+            assert(sampleCount > 0, "PSIS.Workspace: sampleCount \(sampleCount) < 1")
             candidates = .allocate(capacity: sampleCount + 4)
             candidates.initialize(repeating: 0)
             selection = TailSelection(capacity: sampleCount + 4)
@@ -73,6 +75,11 @@ extension PSIS {
             let m = PSIS.tailLength(sampleCount: sampleCount, reff: reff)
             tailLength = m
             logSurvival = (0..<max(m, 0)).map { Foundation.log1p(-(Double($0) + 0.5) / Double(m)) }
+            // log(1 − p) of levels p ∈ (0, 1): strictly decreasing, negative and finite, one per tail draw.
+            assert(
+                logSurvival.count == max(m, 0) && logSurvival.allSatisfy { $0 < 0 && $0.isFinite }
+                    && zip(logSurvival, logSurvival.dropFirst()).allSatisfy { $0 > $1 },
+                "PSIS.TailPlan: quantile levels for M = \(m)")
         }
 
         /// A threshold at or below the cutoff, guessed from a sub-sample of the values
@@ -116,6 +123,10 @@ extension PSIS {
     ) -> (elpd: Double, lppd: Double, k: Double) {
         let scratch = workspace.candidates
         let s = r.count
+        // The plan and the workspace are for these S ratios; the workspace holds S + 4 candidates.
+        assert(
+            s > 0 && s == plan.sampleCount && scratch.count >= s + 4,
+            "PSIS.pointwise: \(s) ratios, plan for \(plan.sampleCount), workspace of \(scratch.count)")
         var maximum = -Double.infinity
         var minimum = Double.infinity
         for value in r {
@@ -128,6 +139,8 @@ extension PSIS {
         for j in 0..<subsampleCount { scratch[j] = r[j * stride] - maximum }
         let guess = plan.guess(
             subsample: UnsafeMutableBufferPointer(rebasing: scratch[0..<subsampleCount]), above: plan.randomAbove)
+        // The ratios have a finite maximum (no +∞ or NaN ratio), and the guessed threshold is ≤ 0 = max x.
+        assert(maximum.isFinite && !r.contains { $0.isNaN } && !(guess > 0), "PSIS.pointwise: max r = \(maximum)")
         var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0)
         var kept = 0
         for value in r {
@@ -141,6 +154,8 @@ extension PSIS {
             for (index, value) in r.enumerated() { scratch[index] = value - maximum }
             kept = s
         }
+        // The candidates are at most S, and at least M + 1 unless they are all S.
+        assert(kept <= s && (kept >= plan.tailLength + 1 || kept == s), "PSIS.pointwise: \(kept) candidates")
         return finish(sums: sums, candidateCount: kept, plan: plan, workspace: workspace)
     }
 
@@ -157,9 +172,24 @@ extension PSIS {
         sums: RatioSums, candidateCount: Int, plan: TailPlan, workspace: Workspace
     ) -> (elpd: Double, lppd: Double, k: Double) {
         let s = plan.sampleCount
+        // Between min(M + 1, S) and S candidates, none above 0 (x = r − max r).
+        assert(
+            candidateCount >= min(plan.tailLength + 1, s) && candidateCount <= s
+                && candidateCount <= workspace.candidates.count,
+            "PSIS.finish: \(candidateCount) candidates for S = \(s), M = \(plan.tailLength)")
+        assert(
+            !workspace.candidates[0..<candidateCount].contains { $0 > 0 || $0.isNaN },
+            "PSIS.finish: a candidate above 0 or NaN")
         let candidates = UnsafeMutableBufferPointer(rebasing: workspace.candidates[0..<candidateCount])
         let (cutoff, tail) = workspace.selection.select(candidates, tailLength: plan.tailLength, floor: logTiny)
         let tailCount = tail.count
+        // The tail: at most M values, strictly above the cutoff (≥ log of the least normal), ascending, ≤ 0.
+        assert(
+            tailCount <= plan.tailLength && cutoff >= logTiny && cutoff <= 0
+                && tail.allSatisfy { $0 > cutoff && $0 <= 0 } && zip(tail, tail.dropFirst()).allSatisfy { $0 <= $1 },
+            "PSIS.finish: tail of \(tailCount) above cutoff \(cutoff) not ascending in (cutoff, 0]")
+        // The smoothed tail's buffer holds the tail.
+        assert(workspace.smoothed.count >= tailCount, "PSIS.finish: smoothed buffer too short")
         // The tail's exceedances e^x − e^cutoff (ascending), in place, and Σ e^x.
         let expCutoff = Foundation.exp(cutoff)
         var tailRawSum = 0.0
@@ -184,6 +214,10 @@ extension PSIS {
         }
         let bodySum = max(sums.sumExp - tailRawSum, 0)
         let bodyCount = s - tailCount
+        // Σ exp(r − max) holds the term e⁰ = 1 of the largest ratio (up to rounding) and ≤ S terms ≤ 1.
+        assert(
+            sums.sumExp >= 1 - 1e-12 && sums.sumExp <= Double(s) * (1 + 1e-12) && tailRawSum <= Double(tailCount),
+            "PSIS.finish: sumExp \(sums.sumExp), tail sum \(tailRawSum)")
 
         var k = Double.infinity
         var tailWeightSum = tailRawSum  // Σ exp(x̃_t)
@@ -203,6 +237,10 @@ extension PSIS {
                     // x̃ = min(log(q + e^cutoff), 0): the weight is truncated at the largest raw one.
                     smoothed[j] = min(q + expCutoff, 1)
                 }
+                // The smoothed weights e^x̃ lie in (0, 1] (truncated at the largest raw weight).
+                assert(
+                    smoothed[0..<tailCount].allSatisfy { $0 > 0 && $0 <= 1 },
+                    "PSIS.finish: smoothed tail weight outside (0, 1]")
                 // Σ e^x̃ and Σ e^(x̃ − x), four at a time (the divisions two to an instruction).
                 let expCutoffLanes = SIMD4(repeating: expCutoff)
                 var weightLanes = SIMD4<Double>.zero

@@ -25,6 +25,10 @@ public enum PSIS {
 
     /// Smoothed, normalised log importance weights and the Pareto shape k.
     ///
+    /// A reference path, kept for cross-checking: it sorts and materialises all S weights
+    /// (the tests compare it with ArviZ's `psislw`); the analysis uses `PSIS.pointwise`,
+    /// which gives the same pointwise values without them.
+    ///
     /// - Parameters:
     ///   - logRatios: the S log importance ratios (for LOO, minus the log-likelihood).
     ///   - reff: relative efficiency of the draws (ESS/S); 1 for independent draws.

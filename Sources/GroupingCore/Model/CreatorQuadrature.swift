@@ -44,6 +44,22 @@ enum CreatorQuadrature {
 
     static func compute(context: ModelContext, nodes: Nodes) -> Output {
         let n = context.count
+        // One weight and one tau² per node; the cell arrays are cell-major, K entries per cell.
+        assert(
+            nodes.weight.count == nodes.count && nodes.tauSquared.count == nodes.count
+                && nodes.cellMean.count == context.layout.cellCount * nodes.count
+                && nodes.cellVariance.count == nodes.cellMean.count,
+            "CreatorQuadrature: node arrays do not match \(nodes.count) nodes × \(context.layout.cellCount) cells")
+        // The weights are a distribution over the nodes: finite, ≥ 0, summing to 1.
+        assert(
+            nodes.count == 0
+                || (nodes.weight.allSatisfy { $0 >= 0 && $0.isFinite }
+                    && abs(nodes.weight.reduce(0, +) - 1) < 1e-9),
+            "CreatorQuadrature: node weights are not a distribution")
+        // One effect, one se² and one cell per creator.
+        assert(
+            context.effects.count == n && context.seSquared.count == n && context.layout.cellOf.count == n,
+            "CreatorQuadrature: per-creator arrays do not have \(n) entries")
         var output = Output(
             elpd: .init(repeating: 0, count: n), lppd: .init(repeating: 0, count: n),
             pit: .init(repeating: 0, count: n), thetaMean: .init(repeating: 0, count: n),
@@ -72,10 +88,20 @@ enum CreatorQuadrature {
                                             var thetaM = [Double](repeating: 0, count: padded)
                                             var thetaS = [Double](repeating: 1, count: padded)
                                             let paddedWeight = nodes.weight + [Double](repeating: 0, count: padded - k)
+                                            // The mixture's arrays are padded to a multiple of 4 with zero weights.
+                                            assert(
+                                                padded % 4 == 0 && padded - k < 4 && paddedWeight.count == padded
+                                                    && thetaM.count == padded && thetaS.count == padded)
                                             for i in (n * block / blockCount)..<(n * (block + 1) / blockCount) {
                                                 let y = context.effects[i]
                                                 let se2 = context.seSquared[i]
                                                 let base = Int(context.layout.cellOf[i]) * k
+                                                // Finite y, positive finite se², the cell's K nodes in range.
+                                                assert(
+                                                    y.isFinite && se2 > 0 && se2.isFinite && base >= 0
+                                                        && base + k <= nodes.cellMean.count,
+                                                    "CreatorQuadrature: creator \(i): y = \(y), se² = \(se2), base \(base)"
+                                                )
                                                 var poolingSum = 0.0
                                                 var m1 = 0.0
                                                 var m2 = 0.0
@@ -105,6 +131,12 @@ enum CreatorQuadrature {
                                                     m1 += w * tm
                                                     m2 += w * (tv + tm * tm)
                                                 }
+                                                // Leaving creator i out keeps eta's variance positive: 0 < h < v.
+                                                assert(
+                                                    (0..<k).allSatisfy { node in
+                                                        let h = nodes.cellVariance[base + node]
+                                                        return h > 0 && h < se2 + nodes.tauSquared[node]
+                                                    }, "CreatorQuadrature: creator \(i): cell variance not in (0, v)")
                                                 let top = logInverse.max() ?? 0
                                                 var sumInverse = 0.0
                                                 var sumPit = 0.0
@@ -119,6 +151,13 @@ enum CreatorQuadrature {
                                                 var sumJoint = 0.0
                                                 for node in 0..<k { sumJoint += exp(logJoint[node] - jointTop) }
                                                 out.1[i] = jointTop + log(sumJoint)
+                                                // Finite elpd_i and lppd_i; pooling a mean of se²/v ∈ (0, 1].
+                                                assert(
+                                                    k == 0
+                                                        || (out.0[i].isFinite && out.1[i].isFinite
+                                                            && poolingSum > 0 && poolingSum <= 1 + 1e-9),
+                                                    "CreatorQuadrature: creator \(i): elpd \(out.0[i]), lppd \(out.1[i])"
+                                                )
                                                 let sdTheta = max(m2 - m1 * m1, 0).squareRoot()
                                                 out.3[i] = m1
                                                 out.4[i] = sdTheta

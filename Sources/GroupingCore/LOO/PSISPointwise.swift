@@ -5,9 +5,9 @@ import Foundation
 /// 1. a pass over the S log ratios r_s = −log p(y_i | draw s) that yields `RatioSums`
 ///    (max r, a lower bound of r, Σ exp(r − max), Σ exp(bound − r)) and keeps the
 ///    *candidates*: every x = r − max at or above a guessed threshold that lies below the
-///    tail's cutoff. `pointwise(ratios:…)` is that pass for a buffer of ratios;
-///    `CreatorPass` fuses it with the rest of a creator's work;
-/// 2. `finish`, shared by both: select the cutoff among the candidates, smooth the tail with
+///    tail's cutoff. `pointwise(ratios:…)` is that pass for a buffer of ratios (the PSIS
+///    cross-check's and `LeaveOneOut`'s);
+/// 2. `finish`: select the cutoff among the candidates, smooth the tail with
 ///    the generalized Pareto fit as `PSIS.smooth` does (ArviZ's `psislw`), and evaluate
 ///
 ///        elpd_i = log(n_body + Σ_tail exp(x̃_t − x_t)) − max r − log(Σ_body e^x + Σ_tail e^x̃)
@@ -86,7 +86,7 @@ extension PSIS {
         /// x = r − max (every `guessStride`-th): the (a + 1)-th largest sub-sample value, so
         /// that about stride·(a + 1) of the S values are expected at or above it. a is
         /// `randomAbove` when the values come in no particular order and `stratifiedAbove`
-        /// when they are sorted in runs (`CreatorPass`), where a systematic sub-sample counts
+        /// when they are sorted in runs (draws grouped by lattice node), where a systematic sub-sample counts
         /// them almost exactly. When fewer than M + 1 values reach the threshold the caller
         /// takes all S. −∞ when the sub-sample is too small to guess from.
         ///

@@ -470,16 +470,16 @@ public struct HistoryVerdict: Sendable, Equatable, Encodable {
         if !changes.isEmpty {
             status = .changed
             summary =
-                "Changed: over \(range) the recommendation changed \(changes.count == 1 ? "once" : "\(changes.count) times"), first \(changes[0])"
+                "Over \(range) the recommendation changed \(changes.count == 1 ? "once" : "\(changes.count) times"), first \(changes[0])"
                 + (degradations.isEmpty ? "." : "; \(subject) is also flagged: \(flagNames).")
         } else if !degradations.isEmpty {
             status = .degrading
             summary =
-                "Degrading: over \(range), \(subject) is flagged from \(firstFlagged ?? "—"): \(flagNames)."
+                "Over \(range), \(subject) is flagged from \(firstFlagged ?? "—"): \(flagNames)."
         } else {
             status = .stable
             summary =
-                "Stable: over \(range) the recommendation stayed \(entries.first.map(recommendation) ?? "—") and no check of \(subject) flagged."
+                "Over \(range) the recommendation stayed \(entries.first.map(recommendation) ?? "—") and no check of \(subject) flagged."
         }
     }
 

@@ -77,15 +77,9 @@ public struct BarChart: Chart {
         if showValues { high += (high - low) * 0.06 }
         let valueAxis = ValueAxis(minimum: low, maximum: high, title: valueLabel, padding: 0)
         let categoryAxis = CategoryAxis(labels: shownLabels, title: groupAxisLabel)
-        let horizontal = isHorizontal
-        let axes = ChartScaffold.drawWithAxes(
-            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
-        ) { body in
-            AxesLayout(
-                body: body, categories: categoryAxis, values: valueAxis, horizontal: horizontal, renderer: renderer,
-                style: style)
-        }
-        axes.draw(renderer: renderer)
+        let axes = ChartScaffold.drawCategoryAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style,
+            categories: categoryAxis, values: valueAxis, horizontal: isHorizontal)
         renderer.pushClip(axes.plot)
         let half = Swift.min(axes.band * 0.35, 40)
         var valueTexts: [(String, Point, TextAnchor)] = []

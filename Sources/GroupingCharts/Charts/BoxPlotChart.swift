@@ -155,15 +155,9 @@ public struct BoxPlotChart: Chart {
         let categoryAxis = CategoryAxis(
             labels: groups.map(\.label), counts: showCounts ? summary.boxes.map { $0?.count ?? 0 } : nil,
             title: groupAxisLabel)
-        let horizontal = isHorizontal
-        let axes = ChartScaffold.drawWithAxes(
-            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
-        ) { body in
-            AxesLayout(
-                body: body, categories: categoryAxis, values: valueAxis, horizontal: horizontal, renderer: renderer,
-                style: style)
-        }
-        axes.draw(renderer: renderer)
+        let axes = ChartScaffold.drawCategoryAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style,
+            categories: categoryAxis, values: valueAxis, horizontal: isHorizontal)
 
         renderer.pushClip(axes.plot)
         for (index, box) in summary.boxes.enumerated() {

@@ -26,6 +26,23 @@ enum ChartScaffold {
         return makeAxes(body)
     }
 
+    /// `drawWithAxes` for a category chart (bars, boxes): a category axis and a value axis,
+    /// horizontal or vertical, drawn at once.
+    static func drawCategoryAxes(
+        in frame: Rect, title: String, legend: [LegendItem], notes: [String], renderer: Renderer, style: ChartStyle,
+        categories: CategoryAxis, values: ValueAxis, horizontal: Bool
+    ) -> AxesLayout {
+        let axes = drawWithAxes(
+            in: frame, title: title, legend: legend, notes: notes, renderer: renderer, style: style
+        ) { body in
+            AxesLayout(
+                body: body, categories: categories, values: values, horizontal: horizontal, renderer: renderer,
+                style: style)
+        }
+        axes.draw(renderer: renderer)
+        return axes
+    }
+
     private static func layout(
         in frame: Rect, title: String, legend: [LegendItem], notes: [String], renderer: Renderer,
         style: ChartStyle, drawing: Bool

@@ -117,20 +117,8 @@ public final class CairoRenderer: Renderer {
     ) {
         guard !text.isEmpty else { return }
         let metrics = measureText(text, font: font)
-        let dx: Double
-        switch anchor.horizontal {
-        case .start: dx = 0
-        case .middle: dx = -metrics.width / 2
-        case .end: dx = -metrics.width
-        }
         // Offset from the anchor to the baseline.
-        let dy: Double
-        switch anchor.vertical {
-        case .top: dy = metrics.ascent
-        case .middle: dy = metrics.ascent - metrics.height / 2
-        case .baseline: dy = 0
-        case .bottom: dy = -metrics.descent
-        }
+        let (dx, dy) = anchor.baselineOffset(metrics)
         cairo_save(context)
         cairo_translate(context, point.x, point.y)
         if rotation != 0 { cairo_rotate(context, -rotation * Double.pi / 180) }

@@ -37,6 +37,25 @@ public struct TextAnchor: Equatable, Sendable {
         self.vertical = vertical
     }
 
+    /// Where the start of the baseline sits relative to the anchor point, before rotation,
+    /// for text of these metrics (y down). Every renderer places text with it.
+    public func baselineOffset(_ metrics: TextMetrics) -> (dx: Double, dy: Double) {
+        let dx: Double
+        switch horizontal {
+        case .start: dx = 0
+        case .middle: dx = -metrics.width / 2
+        case .end: dx = -metrics.width
+        }
+        let dy: Double
+        switch vertical {
+        case .top: dy = metrics.ascent
+        case .middle: dy = metrics.ascent - metrics.height / 2
+        case .baseline: dy = 0
+        case .bottom: dy = -metrics.descent
+        }
+        return (dx, dy)
+    }
+
     public static let topStart = TextAnchor(.start, .top)
     public static let topMiddle = TextAnchor(.middle, .top)
     public static let middleStart = TextAnchor(.start, .middle)

@@ -154,19 +154,7 @@ public final class SVGRenderer: Renderer {
         flushPolygons()
         let metrics = measureText(text, font: font)
         // The start of the baseline relative to the anchor, before rotation (as CairoRenderer).
-        let dx: Double
-        switch anchor.horizontal {
-        case .start: dx = 0
-        case .middle: dx = -metrics.width / 2
-        case .end: dx = -metrics.width
-        }
-        let dy: Double
-        switch anchor.vertical {
-        case .top: dy = metrics.ascent
-        case .middle: dy = metrics.ascent - metrics.height / 2
-        case .baseline: dy = 0
-        case .bottom: dy = -metrics.descent
-        }
+        let (dx, dy) = anchor.baselineOffset(metrics)
         body += "<text x=\""
         SVGNumber.append(point.x + dx, to: &body)
         body += "\" y=\""

@@ -91,7 +91,7 @@ struct ConditionalPosterior: Sendable {
                 for b in 0..<p where column[b] != 0 { s[a * p + b] -= scaled * column[b] }
             }
         }
-        let cholesky = DenseCholesky(matrix: s, size: p)
+        let cholesky = Cholesky(regularizing: s, size: p)
         let mean = cholesky.solve(t)
         let covariance = cholesky.inverse()
 
@@ -198,62 +198,5 @@ struct ConditionalPosterior: Sendable {
                 (rowRHS[j] - cr) / d + RandomVariates.standardNormal(using: &generator) / d.squareRoot()
         }
         return (dense[0], rowEffects, Array(dense.dropFirst()))
-    }
-}
-
-/// The Cholesky factorisation S = L Lᵀ of the small dense posterior precision of (mu, b),
-/// with its solve, inverse and log-determinant. The pivot test is relative to the matrix's
-/// own diagonal, so precisions of any scale factor (a precision matrix is positive definite
-/// by construction; a pivot that rounds to ≤ 0 is replaced by the smallest relative value).
-struct DenseCholesky {
-    let size: Int
-    private(set) var lower: [Double]
-    private(set) var logDeterminant = 0.0
-
-    init(matrix: [Double], size n: Int) {
-        precondition(matrix.count == n * n)
-        size = n
-        lower = [Double](repeating: 0, count: n * n)
-        for j in 0..<n {
-            var diagonal = matrix[j * n + j]
-            for k in 0..<j { diagonal -= lower[j * n + k] * lower[j * n + k] }
-            diagonal = max(diagonal, matrix[j * n + j] * 1e-15, Double.leastNormalMagnitude)
-            let pivot = diagonal.squareRoot()
-            lower[j * n + j] = pivot
-            logDeterminant += 2 * log(pivot)
-            for i in (j + 1)..<max(j + 1, n) {
-                var value = matrix[i * n + j]
-                for k in 0..<j { value -= lower[i * n + k] * lower[j * n + k] }
-                lower[i * n + j] = value / pivot
-            }
-        }
-    }
-
-    func solve(_ b: [Double]) -> [Double] {
-        let n = size
-        var x = b
-        for i in 0..<n {
-            var value = x[i]
-            for k in 0..<i { value -= lower[i * n + k] * x[k] }
-            x[i] = value / lower[i * n + i]
-        }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var value = x[i]
-            for k in (i + 1)..<max(i + 1, n) { value -= lower[k * n + i] * x[k] }
-            x[i] = value / lower[i * n + i]
-        }
-        return x
-    }
-
-    func inverse() -> [Double] {
-        let n = size
-        var result = [Double](repeating: 0, count: n * n)
-        for column in 0..<n {
-            var e = [Double](repeating: 0, count: n)
-            e[column] = 1
-            let x = solve(e)
-            for row in 0..<n { result[row * n + column] = x[row] }
-        }
-        return result
     }
 }

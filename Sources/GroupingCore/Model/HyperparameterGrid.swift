@@ -400,7 +400,7 @@ struct HyperparameterGrid: Sendable {
                 }
             }
         }
-        return DenseCholesky(matrix: matrix, size: n).inverse()
+        return Cholesky(regularizing: matrix, size: n).inverse()
     }
 }
 

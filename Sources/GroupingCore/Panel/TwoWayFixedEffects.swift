@@ -65,7 +65,7 @@ extension ImputationEstimator {
             self.referencePeriod = reference
             self.reducedIndex = reducedIndex
             self.reducedSize = reducedCount
-            self.reducedInverse = cholesky.inverse()
+            self.reducedInverse = cholesky.symmetricInverse()
             (creatorEffect, residualVariance, meat) = Self.creatorEffects(
                 layout: layout, connectivity: connectivity, periodEffect: periodEffect)
         }

@@ -21,9 +21,12 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         // Pure computation: tables, candidates, statistics, clustering, the model, LOO,
         // diagnostics, checklist, recommendation. No file I/O, no rendering.
+        // Numerics shared by the core and the charts (no dependencies): the sample quantile.
+        .target(name: "GroupingNumerics"),
         .target(
             name: "GroupingCore",
             dependencies: [
+                "GroupingNumerics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ],
@@ -32,7 +35,7 @@ let package = Package(
         // zlib (a dependency of Cairo's own PNG support): fast PNG compression.
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        .target(name: "GroupingCharts", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "GroupingCharts", dependencies: ["GroupingNumerics", "CCairo", "CZlib"]),
         // View models, number formatting, HTML (Mustache) and the PDF document.
         .target(
             name: "GroupingReport",
@@ -65,7 +68,8 @@ let package = Package(
         .testTarget(
             name: "GroupingCoreTests", dependencies: ["GroupingCore", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "GroupingChartsTests", dependencies: ["GroupingCharts", "TestSupport"]),
+        .testTarget(name: "GroupingNumericsTests", dependencies: ["GroupingNumerics", "TestSupport"]),
+        .testTarget(name: "GroupingChartsTests", dependencies: ["GroupingCharts", "GroupingNumerics", "TestSupport"]),
         .testTarget(
             name: "GroupingReportTests", dependencies: ["GroupingReport", "TestSupport"]),
         .testTarget(

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import GroupingCharts
 import TestSupport
 import XCTest

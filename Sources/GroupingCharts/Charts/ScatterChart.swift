@@ -1,3 +1,4 @@
+import GroupingNumerics
 import Foundation
 
 /// A scatter plot (e.g. shrinkage against precision). Above `densityThreshold` points it

@@ -1,3 +1,4 @@
+import GroupingNumerics
 /// The five numbers and outliers of a Tukey boxplot.
 ///
 /// Quartiles and median are type-7 quantiles (numpy's default linear interpolation, see

@@ -1,3 +1,4 @@
+import GroupingNumerics
 /// Sample quantiles and the highest-density interval of draws.
 public enum SampleQuantile {
     /// The type-7 quantile (Hyndman & Fan 1996; R's default, numpy's `linear`, ArviZ's
@@ -8,11 +9,7 @@ public enum SampleQuantile {
     ///   - sorted: values in ascending order, not empty.
     ///   - p: the probability, in [0, 1].
     public static func type7(sorted: UnsafeBufferPointer<Double>, _ p: Double) -> Double {
-        let n = sorted.count
-        let h = Double(n - 1) * p
-        let lower = Int(h.rounded(.down))
-        if lower >= n - 1 { return sorted[n - 1] }
-        return sorted[lower] + (h - Double(lower)) * (sorted[lower + 1] - sorted[lower])
+        Quantile.linear(sorted: sorted, p)
     }
 
     /// Convenience form of `type7(sorted:_:)` for an unsorted array.

@@ -1,3 +1,4 @@
+import GroupingNumerics
 /// Descriptive statistics of a sample, with numpy's conventions.
 ///
 /// Means and variances use the corrected two-pass algorithm (Chan, Golub & LeVeque 1983):
@@ -68,16 +69,7 @@ public enum Descriptive {
     /// - Complexity: O(1).
     public static func quantile(sorted: [Double], _ q: Double) -> Double? {
         guard !sorted.isEmpty else { return nil }
-        let last = sorted.count - 1
-        let position = Double(last) * q
-        if position >= Double(last) { return sorted[last] }
-        if position <= 0 { return sorted[0] }
-        let lowerIndex = position.rounded(.down)
-        let gamma = position - lowerIndex
-        let lower = sorted[Int(lowerIndex)]
-        let upper = sorted[Int(lowerIndex) + 1]
-        let difference = upper - lower
-        return gamma >= 0.5 ? upper - difference * (1 - gamma) : lower + difference * gamma
+        return Quantile.linear(sorted: sorted, q)
     }
 
     /// The q-quantile (numpy linear method) of an unsorted sample; NaN values are not

@@ -1,4 +1,4 @@
-import GroupingCharts
+import GroupingNumerics
 import TestSupport
 import XCTest
 

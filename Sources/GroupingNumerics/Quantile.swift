@@ -1,6 +1,7 @@
 /// Sample quantiles by linear interpolation between order statistics: Hyndman & Fan's
 /// definition 7, the default of numpy's `quantile` (`method="linear"`) and R's
-/// `quantile(type = 7)`.
+/// `quantile(type = 7)`. The one home of the quantile: the core's `Descriptive.quantile` and
+/// `SampleQuantile.type7` and the charts' box plots all call it.
 ///
 /// For sorted values x₀ ≤ … ≤ xₙ₋₁ and probability p, let h = (n − 1)·p; the quantile is
 /// x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋). Source: Hyndman, R. J. & Fan, Y. (1996), "Sample
@@ -15,14 +16,20 @@ public enum Quantile {
     /// - Complexity: O(1).
     public static func linear(sorted: UnsafeBufferPointer<Double>, _ p: Double) -> Double {
         precondition(!sorted.isEmpty, "quantile of no values")
-        let h = Double(sorted.count - 1) * Swift.min(1, Swift.max(0, p))
+        let last = sorted.count - 1
+        let h = Double(last) * p
+        if h >= Double(last) { return sorted[last] }
+        if h <= 0 { return sorted[0] }
         let lower = Int(h.rounded(.down))
-        let upper = Swift.min(lower + 1, sorted.count - 1)
-        let fraction = h - Double(lower)
-        let a = sorted[lower]
-        let b = sorted[upper]
-        // a + f·(b − a) is exact at f = 0 and stays within [a, b].
-        return fraction == 0 ? a : a + fraction * (b - a)
+        return lerp(sorted[lower], sorted[lower + 1], h - Double(lower))
+    }
+
+    /// a + g·(b − a) when g < ½, b − (1−g)·(b − a) otherwise: numpy's `_lerp`, so quantiles
+    /// match numpy bit for bit (exact at both ends, within [a, b]).
+    @inline(__always)
+    public static func lerp(_ a: Double, _ b: Double, _ gamma: Double) -> Double {
+        let difference = b - a
+        return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
     }
 
     /// The type-7 quantile of sorted values held in an array.

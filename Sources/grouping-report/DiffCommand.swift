@@ -3,7 +3,7 @@ import Foundation
 import GroupingCore
 
 /// `grouping-report diff OLD NEW`: quarterly re-validation of two snapshots.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compares two results.json snapshots; exits 1 when a production alert fires.",
@@ -23,12 +23,7 @@ struct DiffCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let diff: SnapshotDiff
-        do {
-            diff = SnapshotDiff(old: try load(old), new: try load(new))
-        } catch {
-            exitWithError(error)
-        }
+        let diff = SnapshotDiff(old: try load(old), new: try load(new))
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -37,7 +32,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             print(diff.table(), terminator: "")
         }
-        if !diff.alerts.isEmpty { throw ExitCode(1) }
+        if !diff.alerts.isEmpty { throw ExitCode.alertFired }
     }
 
     func load(_ path: String) throws -> Snapshot {

@@ -12,21 +12,61 @@ struct GroupingReportCommand: ParsableCommand {
             RunCommand.self, DemoCommand.self, SimulateCommand.self, DiffCommand.self, HistoryCommand.self,
         ])
 
-    /// Runs the command; an `InputError` becomes one line on stderr and exit status 2.
-    static func mainWrapper() {}
+    /// Parses the arguments, runs the subcommand and ends the process through
+    /// `exit(for:)`, the one place where an error becomes an exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            do {
+                try command.run()
+            } catch where command is any ToolCommand && !(error is ExitCode) {
+                throw RunFailure(underlying: error)
+            }
+        } catch {
+            exit(for: error)
+        }
+    }
+
+    /// Ends the process for `error`. The statuses:
+    /// - 2, a `RunFailure`: a subcommand failed (bad input, an unwritable output, …); one
+    ///   line on stderr, `grouping-report: error: …`.
+    /// - 1, `ExitCode.alertFired`: `diff` or `history` found an alert; nothing more is printed.
+    /// - 64 for a usage error (unknown option, a value `--formats` cannot parse, a
+    ///   `ValidationError`), with the usage; 0 for `help`, `--help` and `--version`. These
+    ///   are the argument parser's, printed by it.
+    static func exit(for error: Error) -> Never {
+        if let failure = error as? RunFailure {
+            FileHandle.standardError.write(Data((failure.line + "\n").utf8))
+            exit(withError: ExitCode.runFailed)
+        }
+        exit(withError: error)
+    }
 }
 
-/// Prints a user-facing error as one line and exits non-zero, for errors that are the
-/// input's fault; anything else is reported the same way with its description.
-func exitWithError(_ error: Error) -> Never {
-    let message: String
-    switch error {
-    case let error as InputError: message = error.description
-    case let error as CustomStringConvertible: message = error.description
-    default: message = "\(error)"
+/// The tool's own subcommands: an error their `run()` throws, other than an `ExitCode`, is
+/// a failed run (`RunFailure`). The argument parser's built-in `help` is not one of them.
+protocol ToolCommand: ParsableCommand {}
+
+extension ExitCode {
+    /// `diff` or `history`: a production alert fired.
+    static let alertFired = ExitCode(1)
+    /// A subcommand failed: the input's fault, or the file system's.
+    static let runFailed = ExitCode(2)
+}
+
+/// A subcommand's failure, reported as one line on stderr with status 2.
+struct RunFailure: Error {
+    let underlying: Error
+
+    /// `grouping-report: error: ` and the error's description, as one line (MessageText:
+    /// escaped, cut to 300 characters), whatever the error carries.
+    var line: String {
+        let message: String
+        switch underlying {
+        case let error as InputError: message = error.description
+        case let error as CustomStringConvertible: message = error.description
+        default: message = "\(underlying)"
+        }
+        return MessageText.line("grouping-report: error: " + message)
     }
-    // One line, whatever the error carries (MessageText: escaped, cut to 300 characters).
-    let line = MessageText.line("grouping-report: error: " + message)
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-    Foundation.exit(2)
 }

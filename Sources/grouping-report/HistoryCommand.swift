@@ -5,7 +5,7 @@ import GroupingReport
 
 /// `grouping-report history SNAPSHOT.json...`: the trend of the production grouping over
 /// archived snapshots, as a report (HTML, PDF) and `history.json`.
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Renders the trend of the production grouping over archived results.json snapshots.",
@@ -23,29 +23,21 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Output directory.")
     var out: String = "grouping-report-history"
 
-    @Option(help: "Comma-separated outputs to write: html, pdf, json.")
-    var formats: String = "html,pdf,json"
+    @OptionGroup var output: FormatOptions
 
     func validate() throws {
         guard !snapshots.isEmpty else { throw ValidationError("name at least one results.json snapshot") }
-        _ = try RunCommand.parseFormats(formats)
     }
 
     func run() throws {
-        let history: SnapshotHistory
-        do {
-            let formats = try RunCommand.parseFormats(formats)
-            let inputs = try snapshots.map { path in
-                let (snapshot, modified) = try SnapshotFile.load(path: path)
-                return HistoryInput(file: path, snapshot: snapshot, modified: modified)
-            }
-            history = SnapshotHistory(inputs)
-            try write(history, formats: formats)
-        } catch {
-            exitWithError(error)
+        let inputs = try snapshots.map { path in
+            let (snapshot, modified) = try SnapshotFile.load(path: path)
+            return HistoryInput(file: path, snapshot: snapshot, modified: modified)
         }
+        let history = SnapshotHistory(inputs)
+        try write(history, formats: output.formats)
         print(Self.summary(history), terminator: "")
-        if history.hasAlert { throw ExitCode(1) }
+        if history.hasAlert { throw ExitCode.alertFired }
     }
 
     func write(_ history: SnapshotHistory, formats: Set<OutputFormat>) throws {

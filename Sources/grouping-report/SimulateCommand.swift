@@ -3,7 +3,7 @@ import Foundation
 import GroupingCore
 
 /// `grouping-report simulate`: a synthetic creator platform with known true effects.
-struct SimulateCommand: ParsableCommand {
+struct SimulateCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Writes a synthetic creator platform (creators, ITEs, panel, truth) and a config that runs.",
@@ -45,25 +45,21 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            if let quarters {
-                let simulation = QuarterlySimulation(
-                    quarters: quarters, driftAt: driftAt, creators: creators, seed: seed)
-                let files = simulation.files()
-                let folder = try OutputFolder.prepare(out, ownNames: Set(files.map { String($0.name.split(separator: "/").first ?? "") }))
-                try folder.publish(files.map { (path: $0.name, data: Data($0.contents.utf8)) })
-                print(
-                    "wrote \(quarters) quarters of \(creators) simulated creators to \(out)/q1 … q\(quarters)"
-                        + (driftAt.map { ", drifting from quarter \($0)" } ?? ", no drift")
-                        + " (run: grouping-report run \(out)/q1/config.yml --out \(out)/q1/out)")
-                return
-            }
-            let files = CreatorPlatformSimulator(creators: creators, seed: seed).files()
-            let folder = try OutputFolder.prepare(out, ownNames: Set(files.map(\.name)))
+        if let quarters {
+            let simulation = QuarterlySimulation(
+                quarters: quarters, driftAt: driftAt, creators: creators, seed: seed)
+            let files = simulation.files()
+            let folder = try OutputFolder.prepare(out, ownNames: Set(files.map { String($0.name.split(separator: "/").first ?? "") }))
             try folder.publish(files.map { (path: $0.name, data: Data($0.contents.utf8)) })
-            print("wrote \(creators) simulated creators to \(out) (run: grouping-report run \(out)/config.yml)")
-        } catch {
-            exitWithError(error)
+            print(
+                "wrote \(quarters) quarters of \(creators) simulated creators to \(out)/q1 … q\(quarters)"
+                    + (driftAt.map { ", drifting from quarter \($0)" } ?? ", no drift")
+                    + " (run: grouping-report run \(out)/q1/config.yml --out \(out)/q1/out)")
+            return
         }
+        let files = CreatorPlatformSimulator(creators: creators, seed: seed).files()
+        let folder = try OutputFolder.prepare(out, ownNames: Set(files.map(\.name)))
+        try folder.publish(files.map { (path: $0.name, data: Data($0.contents.utf8)) })
+        print("wrote \(creators) simulated creators to \(out) (run: grouping-report run \(out)/config.yml)")
     }
 }

@@ -85,6 +85,45 @@ final class CommandLineTests: EndToEndTestCase {
         }
     }
 
+    /// The README's verbatim block under "`grouping-report help run`, verbatim" is what the
+    /// built tool prints for `grouping-report help run` (at 80 columns, the width without a
+    /// terminal), up to trailing whitespace.
+    func testREADMEShowsTheHelpOfRun() throws {
+        let readme = Self.example.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let lines = try String(contentsOf: readme, encoding: .utf8).components(separatedBy: "\n")
+        let heading = try XCTUnwrap(
+            lines.firstIndex { $0.hasPrefix("#") && $0.contains("`grouping-report help run`") },
+            "README.md has no heading naming `grouping-report help run`")
+        let opening = try XCTUnwrap(
+            lines[(heading + 1)...].firstIndex { $0.hasPrefix("```") }, "no fenced block after the heading")
+        let closing = try XCTUnwrap(
+            lines[(opening + 1)...].firstIndex { $0.hasPrefix("```") }, "the fenced block is not closed")
+        let documented = lines[(opening + 1)..<closing].joined(separator: "\n")
+
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["help", "run"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["COLUMNS": "80"]) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+
+        func trimmed(_ text: String) -> String {
+            let lines = text.components(separatedBy: "\n").map { line in
+                String(line.reversed().drop(while: \.isWhitespace).reversed())
+            }
+            return String(lines.joined(separator: "\n").reversed().drop(while: \.isWhitespace).reversed())
+        }
+        XCTAssertEqual(
+            trimmed(documented), trimmed(printed),
+            "README.md's block under \"`grouping-report help run`, verbatim\" differs from "
+                + "`grouping-report help run`: update the README with the tool's output")
+    }
+
     func testSimulateWritesAConfigThatRuns() throws {
         let folder = try temporaryDirectory()
         let simulated = try run(["simulate", "--out", folder.path, "--creators", "300", "--seed", "7"])

@@ -4,7 +4,7 @@ import XCTest
 
 @testable import GroupingCore
 
-/// FastMath's exp and log1p against the C library over their working ranges.
+/// FastMath's exp, expm1 and log against the C library over their working ranges.
 final class FastMathTests: XCTestCase {
     func testExpAgreesWithLibm() {
         var generator = SeededGenerator(seed: 1)

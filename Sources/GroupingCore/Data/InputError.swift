@@ -33,11 +33,4 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Most characters of `description`.
     public static let descriptionLimit = MessageText.lineLimit - 30
-
-    /// The same error located in `file` (when it has no file yet).
-    public func inFile(_ name: String) -> InputError {
-        var copy = self
-        if copy.file == nil { copy.file = name }
-        return copy
-    }
 }

@@ -18,19 +18,6 @@ public struct HierarchicalModelData: Sendable {
         self.groupCount = groupCount
     }
 
-    /// The rows of `grouping` with a label, joined with their ITEs (same row order).
-    public init(effects: [Double], ses: [Double], grouping: Grouping) {
-        var y: [Double] = []
-        var s: [Double] = []
-        var c: [Int32] = []
-        for (index, code) in grouping.codes.enumerated() where code >= 0 {
-            y.append(effects[index])
-            s.append(ses[index])
-            c.append(code)
-        }
-        self.init(effects: y, ses: s, codes: c, groupCount: grouping.groupCount)
-    }
-
     public var count: Int { effects.count }
 
     /// Creators per group.

@@ -18,9 +18,4 @@ final class ReportChartBuilderTests: XCTestCase {
         XCTAssertEqual(shown, [0, 1, 2])
         XCTAssertEqual(note, "")
     }
-
-    func testFileSlugsAreSafe() {
-        XCTAssertEqual(ReportChartBuilder.fileSlug("genre × arpu/Q1"), "genre___arpu_Q1")
-        XCTAssertEqual(ReportChartBuilder.fileSlug(""), "candidate")
-    }
 }

@@ -118,7 +118,7 @@ public enum ReportChartBuilder {
             ? "Lift" : (output.frame.outcomeInfo.kind == "column" ? output.frame.outcomeInfo.description : "effect_hat")
         var planned: [Planned] = []
         for (candidate, grouping) in zip(results.candidates, output.groupings) {
-            let slug = fileSlug(candidate.name)
+            let slug = Slug.fileName(candidate.name)
             let counts = grouping.counts()
             let (shown, limitNote) = shownGroups(counts: counts)
             let outcomeByGroup = valuesByGroup(output.frame.outcome, grouping)
@@ -242,15 +242,4 @@ public enum ReportChartBuilder {
 
     /// The prefix of the ids in a chart's SVG: "chart-", its id (a file slug), "-".
     static func svgIdPrefix(_ id: String) -> String { "chart-\(id)-" }
-
-    /// A name safe in a file name and an HTML id: letters, digits, `-` and `_`.
-    static func fileSlug(_ name: String) -> String {
-        let mapped = name.unicodeScalars.map { scalar -> Character in
-            (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-"
-                || scalar == "_"
-                ? Character(scalar) : "_"
-        }
-        let slug = String(mapped)
-        return slug.isEmpty ? "candidate" : slug
-    }
 }

@@ -72,7 +72,7 @@ extension ReportBuilder {
             ] + numbers[(4 * index)..<(4 * index + 4)].map { ReportCell($0) }
         }
         return ReportTable(
-            id: "groups-\(Self.anchor(candidate.name))", title: "Groups of \(candidate.name)",
+            id: "groups-\(Slug.anchor(candidate.name))", title: "Groups of \(candidate.name)",
             caption:
                 "Count, mean, standard deviation (ddof 1), minimum and maximum of the outcome per group, sorted by label. Counts below \(thresholds.minGroupSize) are highlighted; a one-row group has no standard deviation (—).",
             columns: [

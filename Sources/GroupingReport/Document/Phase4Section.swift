@@ -164,7 +164,7 @@ extension ReportBuilder {
             ])
         }
         return ReportTable(
-            id: "posterior-\(Self.anchor(candidate.name))", title: "Posterior group effects of \(candidate.name)",
+            id: "posterior-\(Slug.anchor(candidate.name))", title: "Posterior group effects of \(candidate.name)",
             caption:
                 "Posterior mean, sd and 95% highest-density interval of each group's effect mu_group, then the population-level parameters. sigma_group much larger than the groups' posterior sds means the groups are told apart.",
             columns: [

@@ -114,10 +114,4 @@ struct ReportBuilder {
             "This run had no individual treatment effects (ITEs), so there is no hierarchical model to compare or check. Add `data.ites` (a file with effect_hat and se per creator) or `data.panel` to the config to get Phases 4 and 5, the LOO comparison and the remaining checklist items."
         )
     }
-
-    /// A stable anchor fragment from a candidate name (`genre x arpu` → `genre-x-arpu`).
-    static func anchor(_ text: String) -> String {
-        let lowered = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        return String(lowered).split(separator: "-").joined(separator: "-")
-    }
 }

@@ -157,6 +157,43 @@ enum FastMath {
     }
 }
 
+extension FastMath {
+    /// `log` on four lanes at once, every lane a positive normal finite double (the same
+    /// reduction to m ∈ [√½, √2) and series in s = (m − 1)/(m + 1); lane-wise bit operations).
+    @inlinable @inline(__always)
+    static func log(_ t: SIMD4<Double>) -> SIMD4<Double> {
+        // Positive, normal and finite lanes only: no special cases in the lanes.
+        assert(
+            !any(t .< Double.leastNormalMagnitude) && !any(t .>= Double.infinity),
+            "log: a lane of \(t) is not a positive normal double")
+        let bits = unsafeBitCast(t, to: SIMD4<UInt64>.self)
+        var m = unsafeBitCast(
+            (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000, to: SIMD4<Double>.self)
+        var e = SIMD4<Double>(SIMD4<Int64>(truncatingIfNeeded: (bits &>> 52) & 0x7FF) &- 1023)
+        let high = m .> 1.4142135623730951
+        m = m.replacing(with: m * 0.5, where: high)
+        e = e.replacing(with: e + 1, where: high)
+        let s = (m - 1) / (m + 1)
+        // |s| ≤ 0.1716 lane-wise, where the series to s²³ is exact to rounding.
+        assert(!any(s .> 0.1716) && !any(s .< -0.1716), "log: reduced arguments \(s) out of range")
+        let w = s * s
+        let w2 = w * w
+        let w4 = w2 * w2
+        let w8 = w4 * w4
+        let q0 = w * (1.0 / 3) + 1
+        let q1 = w * (1.0 / 7) + 1.0 / 5
+        let q2 = w * (1.0 / 11) + 1.0 / 9
+        let q3 = w * (1.0 / 15) + 1.0 / 13
+        let q4 = w * (1.0 / 19) + 1.0 / 17
+        let q5 = w * (1.0 / 23) + 1.0 / 21
+        let r0 = q1 * w2 + q0
+        let r1 = q3 * w2 + q2
+        let r2 = q5 * w2 + q4
+        let p = (r1 * w4 + r0) + r2 * w8
+        return e * 0.6931471805599453 + 2 * s * p
+    }
+}
+
 /// What `FastMath.expReduced` needs of its argument: products and sums, with constants too, for a
 /// Double and for a `SIMD4<Double>` alike.
 @usableFromInline

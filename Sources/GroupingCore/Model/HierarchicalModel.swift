@@ -12,6 +12,30 @@ import Foundation
 ///    cross-check (`PSISCrossCheck`);
 /// 4. the LOO-PIT uniformity test (`LOOPITTest`) and prior sensitivity (`PriorSensitivity`).
 public enum HierarchicalModel {
+    /// Per node, the locations' conditional posterior, and the constants the per-creator sums
+    /// need (weight, tau², each cell's conditional mean and variance).
+    static func quadratureNodes(context: ModelContext, grid: HyperparameterGrid)
+        -> ([ConditionalPosterior], CreatorQuadrature.Nodes)
+    {
+        let k = grid.nodes.count
+        let cells = context.layout.cellCount
+        let conditionals: [ConditionalPosterior] = grid.nodes.map { node in
+            context.conditional(grid.tauStatistics[node.tauKey]!, x: node.x)
+        }
+        var cellMean = [Double](repeating: 0, count: cells * k)
+        var cellVariance = [Double](repeating: 0, count: cells * k)
+        for (node, conditional) in conditionals.enumerated() {
+            for c in 0..<cells {
+                cellMean[c * k + node] = conditional.cellMean[c]
+                cellVariance[c * k + node] = conditional.cellVariance[c]
+            }
+        }
+        let nodes = CreatorQuadrature.Nodes(
+            count: k, weight: grid.weights, tauSquared: grid.nodes.map { exp(2 * $0.x[0]) },
+            cellMean: cellMean, cellVariance: cellVariance)
+        return (conditionals, nodes)
+    }
+
     /// - Parameters:
     ///   - spec: the model form and its factors (codes per creator, every code ≥ 0).
     ///   - priors: shared by every model of a run (scaled by the sd of all effect_hat).
@@ -31,21 +55,7 @@ public enum HierarchicalModel {
         let k = grid.nodes.count
         let cells = layout.cellCount
 
-        // Per node: the conditional posterior, reduced to what the creators and summaries need.
-        let conditionals: [ConditionalPosterior] = grid.nodes.map { node in
-            context.conditional(grid.tauStatistics[node.tauKey]!, x: node.x)
-        }
-        var cellMean = [Double](repeating: 0, count: cells * k)
-        var cellVariance = [Double](repeating: 0, count: cells * k)
-        for (node, conditional) in conditionals.enumerated() {
-            for c in 0..<cells {
-                cellMean[c * k + node] = conditional.cellMean[c]
-                cellVariance[c * k + node] = conditional.cellVariance[c]
-            }
-        }
-        let nodes = CreatorQuadrature.Nodes(
-            count: k, weight: grid.weights, tauSquared: grid.nodes.map { exp(2 * $0.x[0]) },
-            cellMean: cellMean, cellVariance: cellVariance)
+        let (conditionals, nodes) = quadratureNodes(context: context, grid: grid)
         progress?("creators: exact LOO, LOO-PIT and theta for \(context.count) creators over \(k) nodes")
         let creators = CreatorQuadrature.compute(context: context, nodes: nodes)
 

@@ -98,13 +98,22 @@ final class HTMLReportTests: XCTestCase {
 
     func testSectionsAppearInReadingOrderWithContents() throws {
         let html = try HTMLReport.render(ReportFixtures.fullDocument(), templates: TemplateSet.builtIn())
-        let ids = [
-            "summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods",
-        ]
+        let document = ReportFixtures.fullDocument()
+        let ids = document.sections.map(\.id)
+        XCTAssertEqual(
+            ids,
+            [
+                "executive-summary", "summary", "candidates", "phase-4", "phase-5", "pitfalls", "phase-1", "phase-2",
+                "phase-3", "other-candidates", "methods",
+            ])
         let positions = ids.map { html.range(of: #"id="\#($0)">"#)?.lowerBound }
         XCTAssertFalse(positions.contains(nil))
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
-        for id in ids { XCTAssertTrue(html.contains(##"<a href="#\##(id)">"##), id) }
+        // The contents: one link per section heading, with the heading's number.
+        for (id, number) in zip(ids, document.sectionNumbers) {
+            XCTAssertTrue(html.contains(##"<a href="#\##(id)"><span class="number">\##(number)</span>"##), id)
+            XCTAssertTrue(html.contains(#"<h2><span class="number">\#(number)</span>"#), id)
+        }
         XCTAssertTrue(html.contains(#"<span class="badge tone-negative">fail</span>"#))
         XCTAssertTrue(html.contains("3.2e-12"))
     }

@@ -140,15 +140,52 @@ final class PDFLayoutTests: XCTestCase {
             let document = ReportFixtures.fullDocument()
             let layout = PDFReport.layout(document, paper: paper, measurer: FixedWidthMeasurer())
             assertInsideBody(layout)
-            XCTAssertEqual(layout.sectionMarks.count, document.sections.count)
-            XCTAssertEqual(layout.sectionMarks[0].page, 0, "the executive summary is on the first page")
-            XCTAssertEqual(layout.sectionMarks[1].page, 1, "the executive summary fits on one page")
+            // The sections' marks, and the contents page's after the first.
+            let marks = layout.sectionMarks.filter { $0.id != "contents" }
+            XCTAssertEqual(marks.count, document.sections.count)
+            XCTAssertEqual(layout.sectionMarks[1].id, "contents")
+            XCTAssertEqual(marks[0].page, 0, "the executive summary is on the first page")
+            XCTAssertEqual(layout.sectionMarks[1].page, 1, "the executive summary fits on one page, the contents follow")
             let pages = layout.sectionMarks.map(\.page)
             XCTAssertEqual(pages, pages.sorted())
-            for (section, mark) in zip(document.sections, layout.sectionMarks).dropFirst() where section.startsOnNewPage
+            for (section, mark) in zip(document.sections, marks).dropFirst() where section.startsOnNewPage
             {
                 XCTAssertEqual(mark.y, layout.top, accuracy: 1e-9, "\(section.id) starts a page")
             }
+        }
+    }
+
+    /// The contents page lists every section, in order, with the page its heading is on, and
+    /// links each line to that heading.
+    func testContentsPageMatchesTheHeadings() {
+        let document = ReportFixtures.fullDocument()
+        let layout = PDFReport.layout(document, paper: .a4, measurer: FixedWidthMeasurer())
+        let contentsPage = layout.sectionMarks[1].page
+        var listed: [(id: String, number: String, page: String)] = []
+        var links: [String: (page: Int, y: Double)] = [:]
+        for element in layout.elements where element.page == contentsPage {
+            guard case .contentsEntry(let id) = element.role else { continue }
+            switch element.kind {
+            case .text(let lines, _, _):
+                if let index = listed.firstIndex(where: { $0.id == id }) {
+                    if element.x > layout.left + layout.contentWidth / 2 { listed[index].page = lines[0] }
+                } else {
+                    listed.append((id, lines[0], ""))
+                }
+            case .link(let page, let y): links[id] = (page, y)
+            default: break
+            }
+        }
+        XCTAssertEqual(listed.map(\.id), document.sections.map(\.id))
+        XCTAssertEqual(listed.map(\.number), document.sectionNumbers)
+        for mark in layout.sectionMarks where mark.id != "contents" {
+            let entry = listed.first { $0.id == mark.id }
+            XCTAssertEqual(entry?.page, String(mark.page + 1), mark.id)
+            XCTAssertEqual(links[mark.id]?.page, mark.page, mark.id)
+            XCTAssertEqual(links[mark.id]?.y ?? -1, mark.y, accuracy: 1e-9, mark.id)
+            // The heading on that page carries the section's number and title.
+            let heading = layout.elements.first { $0.role == .sectionHeading(id: mark.id) }
+            XCTAssertEqual(heading?.page, mark.page)
         }
     }
 

@@ -16,12 +16,15 @@ final class PDFTextExtractionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
 
         let text = try run(tools[0], [url.path, "-"])
+        // From page 3 on (after the executive summary and the contents), the sections in order.
+        let body = try run(tools[0], ["-f", "3", url.path, "-"])
         let expectedOrder = [
-            "Use the hierarchical model grouped by genre", "Summary checklist for genre", "Criterion",
-            "Candidates side by side", "Phase 1: Exploratory analysis", "Phase 5: Diagnostic checks",
-            "Appendix: Methods",
+            "Summary checklist for genre", "Criterion", "Candidates side by side", "Phase 5: Diagnostic checks",
+            "Phase 1: Exploratory analysis", "E. Methods",
         ]
-        let positions = expectedOrder.map { text.range(of: $0)?.lowerBound }
+        let contents = try run(tools[0], ["-f", "2", "-l", "2", url.path, "-"])
+        XCTAssertTrue(contents.contains("Contents") && contents.contains("Appendices"), contents)
+        let positions = expectedOrder.map { body.range(of: $0)?.lowerBound }
         XCTAssertFalse(
             positions.contains(nil), "missing: \(zip(expectedOrder, positions).filter { $0.1 == nil }.map(\.0))")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())

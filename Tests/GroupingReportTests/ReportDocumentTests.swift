@@ -8,7 +8,12 @@ final class ReportDocumentTests: XCTestCase {
         let document = ReportFixtures.fullDocument()
         XCTAssertEqual(
             document.sections.map(\.id),
-            ["executive-summary", "summary", "candidates", "phase-1", "phase-2", "phase-3", "phase-4", "phase-5", "pitfalls", "methods"])
+            [
+                "executive-summary", "summary", "candidates", "phase-4", "phase-5", "pitfalls", "phase-1", "phase-2",
+                "phase-3", "other-candidates", "methods",
+            ])
+        XCTAssertEqual(document.sectionNumbers, ["1.", "2.", "3.", "4.", "5.", "6.", "A.", "B.", "C.", "D.", "E."])
+        XCTAssertEqual(document.sections.map(\.appendix), [false, false, false, false, false, false] + [Bool](repeating: true, count: 5))
         XCTAssertFalse(document.isExplorationOnly)
         guard case .recommendation(let view)? = document.sections[1].blocks.first else {
             return XCTFail("the summary after page 1 starts with the recommendation and its reasons")
@@ -108,5 +113,50 @@ extension ReportDocumentTests {
                 }
             }
         }
+    }
+}
+
+final class ReportNumberingTests: XCTestCase {
+    /// Figures and tables are numbered 1, 2, … in reading order, every reference in the text
+    /// resolves, and the contents lists every section once with its number.
+    func testFiguresTablesAndReferencesAreNumberedInReadingOrder() {
+        let document = ReportFixtures.fullDocument()
+        var figures: [Int] = []
+        var tables: [Int] = []
+        var texts: [String] = []
+        for section in document.sections {
+            texts.append(section.lead)
+            for block in section.blocks {
+                switch block {
+                case .chart(let chart):
+                    figures.append(chart.number ?? 0)
+                    XCTAssertTrue(chart.numberedCaption.hasPrefix("Figure \(chart.number ?? 0). "))
+                    texts.append(chart.caption)
+                case .table(let table):
+                    tables.append(table.number ?? 0)
+                    XCTAssertTrue(table.numberedTitle.hasPrefix("Table \(table.number ?? 0). "))
+                    texts.append(table.caption)
+                case .paragraph(let text), .notice(_, let text): texts.append(text)
+                case .bullets(let items): texts += items
+                default: break
+                }
+            }
+        }
+        XCTAssertEqual(figures, Array(stride(from: 1, through: figures.count, by: 1)))
+        XCTAssertEqual(tables, Array(stride(from: 1, through: tables.count, by: 1)))
+        XCTAssertGreaterThan(tables.count, 5)
+        for text in texts { XCTAssertFalse(text.contains("⟦") || text.contains("⟧"), text) }
+        XCTAssertTrue(texts.contains { $0.contains("Appendix E") }, "Phase 4 points to the methods appendix")
+        XCTAssertEqual(document.contents.map(\.id), document.sections.map(\.id))
+        XCTAssertEqual(document.contents.map(\.number), document.sectionNumbers)
+    }
+
+    func testUnknownReferencesReadAsNothing() {
+        let section = ReportSection(
+            id: "x", title: "X", lead: "See ⟦figure:nowhere⟧ and ⟦section:x⟧.", blocks: [.paragraph("⟦table:none⟧ text")])
+        let numbered = ReportDocument.numberingFiguresAndTables([section])
+        XCTAssertEqual(numbered[0].lead, "See  and Section 1.")
+        guard case .paragraph(let text) = numbered[0].blocks[0] else { return XCTFail() }
+        XCTAssertEqual(text, " text")
     }
 }

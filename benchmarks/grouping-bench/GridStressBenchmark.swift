@@ -39,7 +39,10 @@ func runGridStressBenchmark(arguments: [String]) {
                     let fit = HierarchicalModel.fit(
                         spec: spec, effects: y, ses: ses, priors: priors, settings: SamplerSettings(chains: 4, draws: 1000))
                     let ranges = fit.gridRanges.map { r -> ClosedRange<Double> in
-                        let width = max(r.upperBound - r.lowerBound, 0.5)
+                        // The grid's own extent (about ±5 posterior sds), widened by half on each
+                        // side: a fixed minimum width would make the reference's step larger than a
+                        // posterior sd at 1M creators, and its sd too large by step²/12.
+                        let width = max(r.upperBound - r.lowerBound, 1e-6)
                         return (r.lowerBound - width / 2)...(r.upperBound + width / 2)
                     }
                     let reference = BruteForceReference.moments(

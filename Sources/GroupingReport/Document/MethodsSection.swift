@@ -74,7 +74,7 @@ extension ReportBuilder {
             blocks.append(.bullets(context.methodsNotes))
         }
         return ReportSection(
-            id: "methods", title: "Appendix: Methods",
+            id: "methods", title: "Methods",
             lead:
                 "Everything needed to reproduce this report: the model, the settings, the thresholds, and the exact inputs.",
             blocks: blocks)

@@ -21,20 +21,10 @@ extension ReportBuilder {
                 id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks,
                 startsOnNewPage: false)
         }
-        blocks.append(.heading("Model and priors"))
-        blocks.append(.bullets(Self.modelLines))
-        if let model = results.model {
-            var facts = [
-                KeyValue("Sampler", model.sampler),
-                KeyValue(
-                    "Chains × draws",
-                    "\(model.chains) × \(NumberFormatting.integer(model.draws)) after \(NumberFormatting.integer(model.warmup)) warm-up"
-                ),
-                KeyValue("Seed", String(model.seed)),
-            ]
-            for key in model.priors.keys.sorted() { facts.append(KeyValue("Prior of \(key)", model.priors[key] ?? "")) }
-            blocks.append(.keyValues(facts))
-        }
+        blocks.append(
+            .paragraph(
+                "The models, priors and sampler are listed in ⟦section:methods⟧; the rival groupings' group effects and shrinkage in ⟦section:other-candidates⟧."
+            ))
         let skipped = orderedCandidates.compactMap { c in c.hbm?.skipped.map { "\(c.name): \($0)" } }
         if !skipped.isEmpty {
             blocks.append(
@@ -48,12 +38,40 @@ extension ReportBuilder {
         blocks.append(.heading("Leave-one-out comparison"))
         blocks.append(.table(looTable()))
         blocks += chartBlocks(.looComparison)
-        for (candidate, hbm) in fittedCandidates {
-            blocks.append(.heading("Group effects: \(candidate.name)"))
-            blocks.append(.table(posteriorGroupTable(candidate, hbm)))
-            blocks += chartBlocks(.forest(candidate: candidate.name))
+        let focus = focusCandidateNames
+        for (candidate, hbm) in fittedCandidates where focus.contains(candidate.name) {
+            blocks += groupEffectBlocks(candidate, hbm)
         }
         return ReportSection(id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks)
+    }
+
+    /// A candidate's posterior group effects: the table and the forest chart.
+    func groupEffectBlocks(_ candidate: CandidateResult, _ hbm: HBMResult) -> [ReportBlock] {
+        [.heading("Group effects: \(candidate.name)"), .table(posteriorGroupTable(candidate, hbm))]
+            + chartBlocks(.forest(candidate: candidate.name))
+    }
+
+    /// Appendix: the group effects and shrinkage of the fitted candidates the main part does
+    /// not show in full; nil when there are none.
+    func otherCandidatesSection() -> ReportSection? {
+        guard !isExplorationOnly else { return nil }
+        let focus = focusCandidateNames
+        var blocks: [ReportBlock] = []
+        for (candidate, hbm) in fittedCandidates {
+            if focus.contains(candidate.name) {
+                // The main part shows its group effects and shrinkage by group; here its scatter.
+                let scatter = chartBlocks(.shrinkageScatter(candidate: candidate.name))
+                if !scatter.isEmpty { blocks += [.heading("Shrinkage against precision: \(candidate.name)")] + scatter }
+            } else {
+                blocks += groupEffectBlocks(candidate, hbm)
+                blocks += shrinkageBlocks(candidate.name)
+            }
+        }
+        guard !blocks.isEmpty else { return nil }
+        return ReportSection(
+            id: "other-candidates", title: "Group effects and shrinkage of every candidate",
+            lead: "Phases 4 and 5 in full for the fitted candidates the main part summarises in its tables, and the recommended grouping's shrinkage against precision.",
+            blocks: blocks)
     }
 
     var phase4Lead: String {

@@ -22,16 +22,19 @@ extension ReportBuilder {
                 ))
         }
         blocks += calibrationBlocks()
-        for (candidate, _) in fittedCandidates {
-            let charts =
-                chartBlocks(.shrinkageScatter(candidate: candidate.name))
-                + chartBlocks(.shrinkageByGroup(candidate: candidate.name))
-            if !charts.isEmpty {
-                blocks.append(.heading("Shrinkage: \(candidate.name)"))
-                blocks += charts
-            }
+        let focus = focusCandidateNames
+        for (candidate, _) in fittedCandidates where focus.contains(candidate.name) {
+            let charts = chartBlocks(.shrinkageByGroup(candidate: candidate.name))
+            if !charts.isEmpty { blocks += [.heading("Shrinkage: \(candidate.name)")] + charts }
         }
-        return ReportSection(id: "phase-5", title: "Phase 5: Diagnostic checks", lead: lead, blocks: blocks)
+        return ReportSection(
+            id: "phase-5", title: "Phase 5: Diagnostic checks", lead: lead, blocks: blocks, startsOnNewPage: false)
+    }
+
+    /// A candidate's shrinkage charts under a heading (none when it has no charts).
+    func shrinkageBlocks(_ name: String) -> [ReportBlock] {
+        let charts = chartBlocks(.shrinkageScatter(candidate: name)) + chartBlocks(.shrinkageByGroup(candidate: name))
+        return charts.isEmpty ? [] : [.heading("Shrinkage: \(name)")] + charts
     }
 
     func separationTable() -> ReportTable {

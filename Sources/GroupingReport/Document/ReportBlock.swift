@@ -53,12 +53,18 @@ public struct ReportSection: Sendable {
     public var blocks: [ReportBlock]
     /// In print (PDF, and the HTML page's print styles), start on a fresh page.
     public var startsOnNewPage: Bool
+    /// An appendix (lettered A, B, …, after the numbered main part) rather than a main section.
+    public var appendix: Bool
 
-    public init(id: String, title: String, lead: String, blocks: [ReportBlock], startsOnNewPage: Bool = true) {
+    public init(
+        id: String, title: String, lead: String, blocks: [ReportBlock], startsOnNewPage: Bool = true,
+        appendix: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.lead = lead
         self.blocks = blocks
         self.startsOnNewPage = startsOnNewPage
+        self.appendix = appendix
     }
 }

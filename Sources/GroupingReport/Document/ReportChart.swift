@@ -37,6 +37,10 @@ public struct ReportChart: @unchecked Sendable {
     public var svg: String
     /// Width divided by height; the PDF keeps it when it scales the chart.
     public var aspectRatio: Double
+    /// "Figure 3": set by `ReportDocument` in reading order.
+    public var number: Int? = nil
+    /// The caption as printed: "Figure 3. " and the caption.
+    public var numberedCaption: String { number.map { "Figure \($0). " + caption } ?? caption }
     /// Draws the chart with Cairo into the rectangle (points, origin at the top left).
     /// The context is a `cairo_t *`; the closure may change its state freely (the report
     /// saves and restores around the call).

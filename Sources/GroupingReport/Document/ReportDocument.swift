@@ -31,23 +31,126 @@ public struct ReportDocument: Sendable {
         self.scopeLine = builder.scopeLine
         self.isExplorationOnly = builder.isExplorationOnly
         self.context = context
-        self.sections = [
+        // The main part: the decision, the evidence for the recommended grouping and its
+        // closest rival, the checks and the pitfalls. The appendices: every phase's detail,
+        // the other candidates, the methods.
+        var sections = [
             builder.executiveSummarySection(),
             builder.summarySection(),
             builder.candidatesSection(),
-            builder.phase1Section(),
-            builder.phase2Section(),
-            builder.phase3Section(),
             builder.phase4Section(),
             builder.phase5Section(),
             builder.pitfallsSection(),
-            builder.methodsSection(),
         ]
+        var appendices = [builder.phase1Section(), builder.phase2Section(), builder.phase3Section()]
+        if let others = builder.otherCandidatesSection() { appendices.append(others) }
+        appendices.append(builder.methodsSection())
+        for index in appendices.indices {
+            appendices[index].appendix = true
+            appendices[index].startsOnNewPage = true
+        }
+        sections += appendices
         // With config `production:` the report opens with the production check, and the
         // comparison with the previous snapshot follows the executive summary and the recommendation.
         if let previous = builder.previousSnapshotSection() { sections.insert(previous, at: 2) }
         if let production = builder.productionSection() { sections.insert(production, at: 0) }
+        self.sections = Self.numberingFiguresAndTables(sections)
     }
+
+    /// "1.", "2.", … for the main sections and "A.", "B.", … for the appendices.
+    public var sectionNumbers: [String] {
+        var main = 0
+        var appendix = 0
+        return sections.map { section in
+            if section.appendix {
+                appendix += 1
+                return String(UnicodeScalar(UInt8(64 + min(appendix, 26)))) + "."
+            }
+            main += 1
+            return "\(main)."
+        }
+    }
+
+    /// The contents: every section's number, title and anchor, in order.
+    public var contents: [ContentsEntry] {
+        zip(sections, sectionNumbers).map { section, number in
+            ContentsEntry(id: section.id, number: number, title: section.title, appendix: section.appendix)
+        }
+    }
+
+    /// Numbers the charts ("Figure n") and tables ("Table n") in reading order, and replaces
+    /// the references `⟦figure:ID⟧`, `⟦table:ID⟧` and `⟦section:ID⟧` ("Section 4",
+    /// "Appendix D") in the text with them.
+    static func numberingFiguresAndTables(_ sections: [ReportSection]) -> [ReportSection] {
+        var figures: [String: Int] = [:]
+        var tables: [String: Int] = [:]
+        var sectionNames: [String: String] = [:]
+        var main = 0
+        var appendix = 0
+        for section in sections {
+            if section.appendix {
+                appendix += 1
+                sectionNames[section.id] = "Appendix " + String(UnicodeScalar(UInt8(64 + min(appendix, 26))))
+            } else {
+                main += 1
+                sectionNames[section.id] = "Section \(main)"
+            }
+        }
+        var sections = sections
+        for s in sections.indices {
+            for b in sections[s].blocks.indices {
+                switch sections[s].blocks[b] {
+                case .chart(var chart):
+                    chart.number = figures.count + 1
+                    figures[chart.id] = chart.number
+                    sections[s].blocks[b] = .chart(chart)
+                case .table(var table):
+                    table.number = tables.count + 1
+                    if tables[table.id] == nil { tables[table.id] = table.number }
+                    sections[s].blocks[b] = .table(table)
+                default: break
+                }
+            }
+        }
+        func resolve(_ text: String) -> String {
+            guard text.contains("⟦") else { return text }
+            var out = text
+            for (id, number) in figures { out = out.replacingOccurrences(of: "⟦figure:\(id)⟧", with: "Figure \(number)") }
+            for (id, number) in tables { out = out.replacingOccurrences(of: "⟦table:\(id)⟧", with: "Table \(number)") }
+            for (id, name) in sectionNames { out = out.replacingOccurrences(of: "⟦section:\(id)⟧", with: name) }
+            // A reference to something this run did not produce reads as nothing.
+            while let open = out.range(of: "⟦"), let close = out.range(of: "⟧", range: open.upperBound..<out.endIndex) {
+                out.replaceSubrange(open.lowerBound..<close.upperBound, with: "")
+            }
+            return out
+        }
+        for s in sections.indices {
+            sections[s].lead = resolve(sections[s].lead)
+            for b in sections[s].blocks.indices {
+                switch sections[s].blocks[b] {
+                case .paragraph(let text): sections[s].blocks[b] = .paragraph(resolve(text))
+                case .notice(let kind, let text): sections[s].blocks[b] = .notice(kind, resolve(text))
+                case .bullets(let items): sections[s].blocks[b] = .bullets(items.map(resolve))
+                case .chart(var chart):
+                    chart.caption = resolve(chart.caption)
+                    sections[s].blocks[b] = .chart(chart)
+                case .table(var table):
+                    table.caption = resolve(table.caption)
+                    sections[s].blocks[b] = .table(table)
+                default: break
+                }
+            }
+        }
+        return sections
+    }
+}
+
+/// One line of the contents.
+public struct ContentsEntry: Sendable, Equatable {
+    public var id: String
+    public var number: String
+    public var title: String
+    public var appendix: Bool
 }
 
 /// Builds the sections of a `ReportDocument`; one file per section extends it.
@@ -83,6 +186,15 @@ struct ReportBuilder {
             let rb = rank[b.element.name] ?? Int.max
             return ra != rb ? ra < rb : a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// The candidates the main part shows in full: the recommended grouping, or without one
+    /// the best by LOO. The comparison shows every candidate and the ungrouped baseline; the
+    /// appendix holds the others' group effects and shrinkage.
+    var focusCandidateNames: Set<String> {
+        let fitted = fittedCandidates.map(\.candidate.name)
+        if let grouping = results.recommendation?.grouping, fitted.contains(grouping) { return [grouping] }
+        return Set(fitted.prefix(1))
     }
 
     /// Candidates whose hierarchical model was fitted.

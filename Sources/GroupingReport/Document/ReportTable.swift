@@ -54,6 +54,10 @@ public struct ReportTable: Sendable {
     public var rows: [[ReportCell]]
     /// Shown instead of an empty table body.
     public var emptyText: String
+    /// "Table 2": set by `ReportDocument` in reading order.
+    public var number: Int? = nil
+    /// The title as printed: "Table 2. " and the title.
+    public var numberedTitle: String { number.map { "Table \($0). " + title } ?? title }
 
     public init(
         id: String, title: String, caption: String, columns: [ReportColumn], rows: [[ReportCell]],

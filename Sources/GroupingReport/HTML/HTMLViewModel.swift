@@ -16,8 +16,8 @@ struct HTMLPage {
         scopeLine = document.scopeLine
         toolVersion = document.context.toolVersion
         self.stylesheet = stylesheet
-        sections = document.sections.enumerated().map { index, section in
-            HTMLSection(section, number: index + 1 < document.sections.count ? "\(index + 1)." : "A.")
+        sections = zip(document.sections, document.sectionNumbers).map { section, number in
+            HTMLSection(section, number: number)
         }
     }
 }
@@ -32,10 +32,13 @@ struct HTMLSection {
     var blocks: [HTMLBlock]
     /// Extra class for sections that continue on the same printed page.
     var printClass: String
+    /// The first appendix opens the contents' "Appendices" list.
+    var appendix: Bool
 
     init(_ section: ReportSection, number: String) {
         id = section.id
         self.number = number
+        appendix = section.appendix
         title = section.title
         leadHTML = InlineMarkup.html(section.lead)
         let grouped = HTMLBlock.keepingHeadingsWithNext(section.blocks.map(HTMLBlock.init))
@@ -93,7 +96,7 @@ struct HTMLBlock {
         case .chart(let chart):
             self.chart = HTMLChart(
                 id: chart.id, svg: chart.svg,
-                captionHTML: InlineMarkup.html(chart.caption))
+                captionHTML: InlineMarkup.html(chart.numberedCaption))
         }
     }
 }
@@ -142,7 +145,7 @@ struct HTMLTable {
 
     init(_ table: ReportTable) {
         id = table.id
-        title = table.title
+        title = table.numberedTitle
         captionHTML = InlineMarkup.html(table.caption)
         columns = table.columns.map { HTMLColumn(title: $0.title, numeric: $0.alignment == .trailing) }
         rows = table.rows.map { cells in

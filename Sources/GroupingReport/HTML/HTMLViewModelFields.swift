@@ -12,6 +12,7 @@ extension HTMLSection: MustacheFields {
     static let fields: [String: @Sendable (HTMLSection) -> Any?] = [
         "id": { $0.id }, "number": { $0.number }, "title": { $0.title }, "leadHTML": { $0.leadHTML },
         "openingBlocks": { $0.openingBlocks }, "blocks": { $0.blocks }, "printClass": { $0.printClass },
+        "appendix": { $0.appendix },
     ]
 }
 

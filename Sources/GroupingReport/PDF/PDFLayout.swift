@@ -33,17 +33,79 @@ struct PDFLayout {
         self.y = PDFStyle.margin + PDFStyle.headerHeight
     }
 
-    /// Lays out a whole document.
+    /// Lays out a whole document: the first section (the executive summary) on page 1, the
+    /// contents on page 2, then the rest. Laid out twice: the first pass finds the pages
+    /// the contents lists, the second prints them (the contents page has the same lines in
+    /// both, so nothing moves).
     static func layout(_ document: ReportDocument, pageWidth: Double, pageHeight: Double, measurer: TextMeasurer)
         -> PDFLayout
     {
-        var layout = PDFLayout(pageWidth: pageWidth, pageHeight: pageHeight, measurer: measurer)
-        layout.titleBlock(title: document.title, scope: document.scopeLine, subtitle: document.subtitle)
-        for (index, section) in document.sections.enumerated() {
-            let number = index + 1 < document.sections.count ? "\(index + 1)." : "A."
-            layout.section(section, number: number, startsPage: index > 0 && section.startsOnNewPage)
+        func pass(pages: [String: (page: Int, y: Double)]) -> PDFLayout {
+            var layout = PDFLayout(pageWidth: pageWidth, pageHeight: pageHeight, measurer: measurer)
+            layout.titleBlock(title: document.title, scope: document.scopeLine, subtitle: document.subtitle)
+            let numbers = document.sectionNumbers
+            for (index, section) in document.sections.enumerated() {
+                layout.section(section, number: numbers[index], startsPage: index > 0 && section.startsOnNewPage)
+                if index == 0 && document.sections.count > 1 {
+                    layout.contentsPage(document.contents, pages: pages)
+                }
+            }
+            return layout
         }
-        return layout
+        let first = pass(pages: [:])
+        var pages: [String: (page: Int, y: Double)] = [:]
+        for mark in first.sectionMarks where pages[mark.id] == nil { pages[mark.id] = (mark.page, mark.y) }
+        return pass(pages: pages)
+    }
+
+    /// The contents on a page of its own: one line per section (number, title, page),
+    /// each a link to the section's heading; appendices after a small heading.
+    mutating func contentsPage(_ entries: [ContentsEntry], pages: [String: (page: Int, y: Double)]) {
+        newPage()
+        sectionMarks.append(PDFSectionMark(id: "contents", title: "Contents", page: currentPage, y: y))
+        let heading = "Contents"
+        let lines = TextWrapping.lines(heading, font: PDFStyle.sectionHeading, width: contentWidth, measurer: measurer)
+        place(
+            .text(lines: lines, font: PDFStyle.sectionHeading, color: PDFStyle.accent), x: left, y: y,
+            width: contentWidth, height: PDFStyle.sectionHeading.lineHeight, role: .heading)
+        y += PDFStyle.sectionHeading.lineHeight + 2
+        place(.rule(color: PDFStyle.line, width: 0.8), x: left, y: y, width: contentWidth, height: 1, role: .decoration)
+        gap(10)
+        let font = PDFStyle.body
+        let rowHeight = font.lineHeight + 5
+        var inAppendices = false
+        for entry in entries {
+            if entry.appendix && !inAppendices {
+                inAppendices = true
+                gap(6)
+                text("Appendices", font: PDFStyle.subheading, role: .heading, after: 4)
+            }
+            let target = pages[entry.id]
+            let pageText = target.map { String($0.page + 1) } ?? "–"
+            let pageWidth = measurer.width(pageText, font: font)
+            let numberWidth = 28.0
+            let titleWidth = contentWidth - numberWidth - pageWidth - 16
+            let title = TextWrapping.lines(entry.title, font: font, width: titleWidth, measurer: measurer).first ?? ""
+            place(
+                .text(lines: [entry.number], font: font, color: PDFStyle.muted), x: left, y: y, width: numberWidth,
+                height: font.lineHeight, role: .contentsEntry(id: entry.id))
+            place(
+                .text(lines: [title], font: font, color: PDFStyle.accent), x: left + numberWidth, y: y,
+                width: titleWidth, height: font.lineHeight, role: .contentsEntry(id: entry.id))
+            place(
+                .text(lines: [pageText], font: font, color: PDFStyle.ink), x: left + contentWidth - pageWidth, y: y,
+                width: pageWidth, height: font.lineHeight, role: .contentsEntry(id: entry.id))
+            if let target {
+                place(
+                    .link(page: target.page, y: target.y), x: left, y: y, width: contentWidth, height: font.lineHeight,
+                    role: .contentsEntry(id: entry.id))
+            }
+            place(
+                .rule(color: PDFStyle.line, width: 0.3), x: left, y: y + font.lineHeight + 2, width: contentWidth,
+                height: 1, role: .decoration)
+            y += rowHeight
+        }
+        newPage()
     }
 
     // MARK: - Cursor and pages
@@ -111,7 +173,7 @@ struct PDFLayout {
         let lines = TextWrapping.lines(heading, font: PDFStyle.sectionHeading, width: contentWidth, measurer: measurer)
         let height = Double(lines.count) * PDFStyle.sectionHeading.lineHeight
         ensure(height + 60)
-        sectionMarks.append(PDFSectionMark(title: heading, page: currentPage, y: y))
+        sectionMarks.append(PDFSectionMark(id: section.id, title: heading, page: currentPage, y: y))
         place(
             .text(lines: lines, font: PDFStyle.sectionHeading, color: PDFStyle.accent), x: left, y: y,
             width: contentWidth, height: height, role: .sectionHeading(id: section.id))
@@ -121,16 +183,35 @@ struct PDFLayout {
         if !section.lead.isEmpty {
             text(section.lead, font: PDFStyle.lead, color: PDFStyle.muted, role: .paragraph, after: 10)
         }
-        for block in section.blocks { self.block(block) }
+        for (index, block) in section.blocks.enumerated() {
+            if case .heading(let title) = block {
+                let next = index + 1 < section.blocks.count ? section.blocks[index + 1] : nil
+                self.heading(title, keepingWith: next)
+            } else {
+                self.block(block)
+            }
+        }
+    }
+
+    /// A sub-heading, moved to the next page with what follows it unless the start of that
+    /// fits below it: a chart at no less than the 85% it may shrink to, else 110 points.
+    mutating func heading(_ title: String, keepingWith next: ReportBlock?) {
+        let lines = TextWrapping.lines(title, font: PDFStyle.subheading, width: contentWidth, measurer: measurer)
+        var following = 110.0
+        if case .chart(let chart)? = next {
+            let aspect = chart.aspectRatio > 0 && chart.aspectRatio.isFinite ? chart.aspectRatio : 1.6
+            let height = min(contentWidth * 0.9 / aspect, bodyHeight * (aspect < 1.1 ? 0.85 : 0.45))
+            following = height * 0.85 + 4 + 3 * PDFStyle.caption.lineHeight
+        }
+        gap(4)
+        ensure(Double(lines.count) * PDFStyle.subheading.lineHeight + 4 + following)
+        text(title, font: PDFStyle.subheading, role: .heading, after: 4)
     }
 
     mutating func block(_ block: ReportBlock) {
         switch block {
         case .heading(let title):
-            let lines = TextWrapping.lines(title, font: PDFStyle.subheading, width: contentWidth, measurer: measurer)
-            gap(4)
-            ensure(Double(lines.count) * PDFStyle.subheading.lineHeight + 110)  // keep with what follows
-            text(title, font: PDFStyle.subheading, role: .heading, after: 4)
+            heading(title, keepingWith: nil)
         case .paragraph(let text):
             self.text(text, font: PDFStyle.body, role: .paragraph)
         case .notice(let kind, let text):
@@ -268,7 +349,7 @@ struct PDFLayout {
             width = height * aspect
         }
         let captionLines = TextWrapping.lines(
-            InlineMarkup.plain(chart.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
+            InlineMarkup.plain(chart.numberedCaption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight
         // Rather than leave a large gap, shrink the chart (to no less than 70%) to fit the page.
         let available = remaining - 4 - captionHeight - 1

@@ -78,6 +78,13 @@ struct PDFPainter {
                 baselineY: element.y + (element.height - font.size) / 2 + font.size * 0.82)
         case .tableRow(let row):
             drawRow(row, y: element.y, height: element.height)
+        case .link(let page, let y):
+            // Cairo's link tag: a clickable rectangle on this page, to a position on another.
+            let attributes =
+                "rect=[\(element.x) \(element.y) \(element.width) \(element.height)] "
+                + "page=\(page + 1) pos=[\(Int(layout.left)) \(Int(y))]"
+            cairo_tag_begin(context, CAIRO_TAG_LINK, attributes)
+            cairo_tag_end(context, CAIRO_TAG_LINK)
         case .chart(let chart):
             cairo_save(context)
             cairo_rectangle(context, element.x, element.y, element.width, element.height)

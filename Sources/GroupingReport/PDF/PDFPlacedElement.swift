@@ -27,6 +27,8 @@ enum PDFPlacedKind {
     case badge(text: String, tone: BadgeTone, font: PDFFont)
     case tableRow(PDFTableRow)
     case chart(ReportChart)
+    /// An internal link over the element's rectangle to a place in the document (0-based page).
+    case link(page: Int, y: Double)
 }
 
 /// What a placed element is, for tests and the outline: layout decisions are asserted on
@@ -47,6 +49,8 @@ enum PDFElementRole: Equatable {
     case tableRow(id: String, index: Int, part: Int)
     case chart(id: String)
     case chartCaption(id: String)
+    /// A line of the contents page, linking to the section `id`.
+    case contentsEntry(id: String)
     case decoration
 }
 
@@ -63,6 +67,7 @@ struct PDFPlacedElement {
 
 /// Where a section starts, for the running header and the PDF outline.
 struct PDFSectionMark {
+    var id: String
     var title: String
     var page: Int
     var y: Double

@@ -53,7 +53,7 @@ extension PDFLayout {
         }
 
         let titleLines = TextWrapping.lines(
-            table.title, font: PDFStyle.tableTitle, width: contentWidth, measurer: measurer)
+            table.numberedTitle, font: PDFStyle.tableTitle, width: contentWidth, measurer: measurer)
         let captionLines = TextWrapping.lines(
             InlineMarkup.plain(table.caption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let titleHeight = Double(titleLines.count) * PDFStyle.tableTitle.lineHeight
@@ -64,7 +64,7 @@ extension PDFLayout {
         ensure(titleHeight + 2 + captionHeight + 4 + headerHeight + firstRowHeight)
         if titleHeight + captionHeight + headerHeight + firstRowHeight > remaining {
             // Even an empty page cannot hold title and caption with the first row: let the text split.
-            text(table.title, font: PDFStyle.tableTitle, role: .tableTitle(id: table.id), after: 2)
+            text(table.numberedTitle, font: PDFStyle.tableTitle, role: .tableTitle(id: table.id), after: 2)
             text(
                 table.caption, font: PDFStyle.caption, color: PDFStyle.muted, role: .tableCaption(id: table.id),
                 after: 4)
@@ -137,7 +137,7 @@ extension PDFLayout {
     private mutating func continueTable(_ table: ReportTable, header: PDFTableRow) {
         newPage()
         let label = TextWrapping.lines(
-            "\(table.title) (continued)", font: PDFStyle.caption, width: contentWidth, measurer: measurer
+            "\(table.numberedTitle) (continued)", font: PDFStyle.caption, width: contentWidth, measurer: measurer
         ).prefix(1)
         place(
             .text(lines: Array(label), font: PDFStyle.caption, color: PDFStyle.muted), x: left, y: y,

@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "GroupingReport",
             dependencies: [
-                "GroupingCore", "GroupingCharts", "CCairo",
+                "GroupingCore", "GroupingCharts", "GroupingNumerics", "CCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Symlinks to the top-level templates/ and assets/, embedded as [UInt8] so the
@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(name: "GroupingNumericsTests", dependencies: ["GroupingNumerics", "TestSupport"]),
         .testTarget(name: "GroupingChartsTests", dependencies: ["GroupingCharts", "GroupingNumerics", "TestSupport"]),
         .testTarget(
-            name: "GroupingReportTests", dependencies: ["GroupingReport", "TestSupport"]),
+            name: "GroupingReportTests", dependencies: ["GroupingReport", "GroupingNumerics", "TestSupport"]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["grouping-report", "GroupingCore", "TestSupport"]),
     ]

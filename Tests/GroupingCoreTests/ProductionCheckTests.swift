@@ -52,7 +52,7 @@ final class ProductionCheckTests: XCTestCase {
         XCTAssertEqual(check.versusUngrouped?.elpdDiff, -1)
         XCTAssertTrue(
             check.evidence.contains(
-                "LOO: genre predicts left-out creators worse than size by 30 elpd (dse 6, p_worse 2.9e-07)."),
+                "LOO: genre predicts left-out creators worse than size by 30 elpd (dse 6, p_worse 2.9e-7)."),
             "\(check.evidence)")
         XCTAssertTrue(
             check.evidence.contains {

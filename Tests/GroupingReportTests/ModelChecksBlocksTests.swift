@@ -1,3 +1,4 @@
+import GroupingNumerics
 import Foundation
 import GroupingCore
 import XCTest

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import XCTest
 
 @testable import GroupingReport

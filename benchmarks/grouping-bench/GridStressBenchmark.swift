@@ -14,7 +14,12 @@ func runGridStressBenchmark(arguments: [String]) {
     let taus = [1e-4, 1e-2, 0.1, 1, 10].map { $0 * se }
     let sigmas = [1e-4 * se, se, 10 * se]
     let groupCounts = [5, 50]
-    let sizes = Array(Set([30, 1000, maxCreators].filter { $0 <= maxCreators })).sorted()
+    var sizes = Array(Set([30, 1000, maxCreators].filter { $0 <= maxCreators })).sorted()
+    // `--sizes 1000000`: only these numbers of creators; `--grid`: each fit's refinement record.
+    if let index = arguments.firstIndex(of: "--sizes"), index + 1 < arguments.count {
+        sizes = arguments[index + 1].split(separator: ",").compactMap { Int($0) }
+    }
+    let showGrid = arguments.contains("--grid")
     print("grid stress: \(taus.count * sigmas.count * groupCounts.count * sizes.count) one-way fits against a \(nodes)² brute-force lattice")
     print("   N  groups  tau/se  sigma/se   nodes  adequate  max rel. error (tau mean, tau sd, sigma mean, sigma sd)")
     var worst = 0.0
@@ -64,6 +69,11 @@ func runGridStressBenchmark(arguments: [String]) {
                             n, groups, tau / se, sigma / se, fit.grid.nodes, fit.grid.adequate ? "yes     " : "NO      ",
                             errors.map { String(format: "%.2e", $0) }.joined(separator: " "),
                             largest > 0.01 ? "  > 1%" : ""))
+                    if showGrid {
+                        print(
+                            "         grid: steps \(fit.grid.step.map { String(format: "%.3f", $0) }), refinements \(fit.grid.refinements), "
+                                + String(format: "last change %.2e sd, edge mass %.1e", fit.grid.change, fit.grid.edgeMass))
+                    }
                 }
             }
         }

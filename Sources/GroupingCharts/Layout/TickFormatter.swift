@@ -1,4 +1,5 @@
 import Foundation
+import GroupingNumerics
 
 /// Compact tick labels: "0.05", "-2.5", "1.2k", "3.4M", "1e-6".
 ///
@@ -65,7 +66,7 @@ public enum TickFormatter {
 
     /// A data value in a label or note (not a tick): up to `significant` digits, compact.
     public static func value(_ x: Double, significant: Int = 3) -> String {
-        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "-∞") }
+        guard x.isFinite else { return x.isNaN ? NumberFormatting.missing : (x > 0 ? "∞" : "-∞") }
         if x == 0 { return "0" }
         let magnitude = abs(x)
         if magnitude >= 1e3 || magnitude < 1e-3 {
@@ -88,14 +89,6 @@ public enum TickFormatter {
         return result
     }
 
-    /// A count with thousands separators: 12,345.
-    public static func count(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (n < 0 ? "-" : "") + grouped
-    }
+    /// A count with thousands separators: 12,345 (`NumberFormatting.integer`).
+    public static func count(_ n: Int) -> String { NumberFormatting.integer(n) }
 }

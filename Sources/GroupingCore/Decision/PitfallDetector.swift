@@ -1,3 +1,4 @@
+import GroupingNumerics
 /// Flags the playbook's common pitfalls where the data shows them.
 ///
 /// - `too_many_small_groups` (Pitfall 2): a candidate whose smallest group is below
@@ -61,7 +62,7 @@ public enum PitfallDetector {
                 Pitfall(
                     key: "double_dipping", candidate: c.name,
                     detail:
-                        "\(c.name) is almost a function of the ITEs themselves (association \(Format.number(association, digits: 3))): a grouping chosen from the same estimates it pools overfits; pre-specify candidates from pre-treatment features"
+                        "\(c.name) is almost a function of the ITEs themselves (association \(NumberFormatting.number(association, digits: 3))): a grouping chosen from the same estimates it pools overfits; pre-specify candidates from pre-treatment features"
                 ))
         }
         return pitfalls

@@ -1,3 +1,4 @@
+import GroupingNumerics
 /// The decision, with the ungrouped baseline in it (schema 2). Every rule names its number
 /// and threshold in the reasons.
 ///
@@ -58,7 +59,7 @@ public enum RecommendationEngine {
             {
                 reasons.append(
                     "No grouping predicts left-out creators clearly better than the ungrouped model: the best, \(best.name), "
-                        + "is \(signed(v.elpdDiff)) elpd against it (dse \(Format.number(v.dse, digits: 2)); clear needs more than \(Format.number(t.dseMultiple)) dse)"
+                        + "is \(signed(v.elpdDiff)) elpd against it (dse \(NumberFormatting.number(v.dse, digits: 2)); clear needs more than \(NumberFormatting.number(t.dseMultiple)) dse)"
                 )
             } else {
                 reasons.append("No candidate grouping could be fitted, so none can beat the ungrouped model")
@@ -80,12 +81,12 @@ public enum RecommendationEngine {
             let row = rows[runnerUp.name]!
             let clear = clearlyAhead(of: runnerUp)
             reasons.append(
-                "\(best.name) predicts left-out creators better than \(runnerUp.name) by \(Format.number(row.elpdDiff, digits: 3)) elpd "
-                    + "(dse \(Format.number(row.dse, digits: 2)), \(Format.number(row.dse > 0 ? row.elpdDiff / row.dse : 0, digits: 2)) dse; "
-                    + "LOO-IC \(Format.number(row.dLooic, digits: 3)); p_worse \(Format.number(row.pWorse, digits: 2))"
+                "\(best.name) predicts left-out creators better than \(runnerUp.name) by \(NumberFormatting.number(row.elpdDiff, digits: 3)) elpd "
+                    + "(dse \(NumberFormatting.number(row.dse, digits: 2)), \(NumberFormatting.number(row.dse > 0 ? row.elpdDiff / row.dse : 0, digits: 2)) dse; "
+                    + "LOO-IC \(NumberFormatting.number(row.dLooic, digits: 3)); p_worse \(NumberFormatting.number(row.pWorse, digits: 2))"
                     + (row.diag.isEmpty ? "" : "; flags: \(row.diag.map(\.rawValue).joined(separator: ", "))") + "): "
                     + (clear
-                        ? "a clear winner (LOO-IC above \(Format.number(t.looicStrong)) and more than \(Format.number(t.dseMultiple)) dse)"
+                        ? "a clear winner (LOO-IC above \(NumberFormatting.number(t.looicStrong)) and more than \(NumberFormatting.number(t.dseMultiple)) dse)"
                         : "not decisive"))
         } else {
             reasons.append("\(best.name) is the only shortlisted grouping that beats the ungrouped model")
@@ -106,10 +107,10 @@ public enum RecommendationEngine {
         }
         if let v = chosen.hbm?.versusUngrouped {
             reasons.append(
-                "\(chosen.name) beats the ungrouped model by \(Format.number(v.elpdDiff, digits: 3)) elpd "
-                    + "(dse \(Format.number(v.dse, digits: 2)), p_worse \(Format.number(v.pWorse, digits: 2)))"
-                    + (chosen.hbm?.trueShare.map { "; between-group share of the true effects' variance (true_share) \(Format.percent($0))" } ?? "")
-                    + (chosen.qualityScore.map { "; the playbook's quality score on effect_hat is \(Format.number($0, digits: 3))%" } ?? ""))
+                "\(chosen.name) beats the ungrouped model by \(NumberFormatting.number(v.elpdDiff, digits: 3)) elpd "
+                    + "(dse \(NumberFormatting.number(v.dse, digits: 2)), p_worse \(NumberFormatting.number(v.pWorse, digits: 2)))"
+                    + (chosen.hbm?.trueShare.map { "; between-group share of the true effects' variance (true_share) \(NumberFormatting.percent(fraction: $0))" } ?? "")
+                    + (chosen.qualityScore.map { "; the playbook's quality score on effect_hat is \(NumberFormatting.number($0, digits: 3))%" } ?? ""))
         }
         let checklist = SummaryChecklist.fill(chosen, comparison: comparison, thresholds: t, review: review)
         let failed = blockingFailures(checklist: checklist, hbm: chosen.hbm)
@@ -141,15 +142,15 @@ public enum RecommendationEngine {
         let pooling = baseline.pooling?.median ?? 0
         if pooling < t.poolingNegligible {
             reasons.append(
-                "Pooling would change little: the ungrouped model's median pooling factor is \(Format.number(pooling, digits: 2)) "
-                    + "(negligible below \(Format.number(t.poolingNegligible))), because the ITEs are precise relative to the spread of the true effects (tau \(Format.number(baseline.tau?.mean ?? 0, digits: 3)))"
+                "Pooling would change little: the ungrouped model's median pooling factor is \(NumberFormatting.number(pooling, digits: 2)) "
+                    + "(negligible below \(NumberFormatting.number(t.poolingNegligible))), because the ITEs are precise relative to the spread of the true effects (tau \(NumberFormatting.number(baseline.tau?.mean ?? 0, digits: 3)))"
             )
             reasons.append("Use the raw ITEs (effect_hat ± 1.96 se)")
             return (Recommendation(decision: .noHbm, grouping: nil, reasons: reasons), ungrouped)
         }
         reasons.append(
-            "Pooling still helps: the ungrouped model's median pooling factor is \(Format.number(pooling, digits: 2)) "
-                + "(above \(Format.number(t.poolingNegligible))): each estimate moves that far toward the overall mean")
+            "Pooling still helps: the ungrouped model's median pooling factor is \(NumberFormatting.number(pooling, digits: 2)) "
+                + "(above \(NumberFormatting.number(t.poolingNegligible))): each estimate moves that far toward the overall mean")
         let checklist = SummaryChecklist.fill(ungrouped, comparison: comparison, thresholds: t, review: review)
         let failed = blockingFailures(checklist: checklist, hbm: baseline)
         if failed.isEmpty {
@@ -167,7 +168,7 @@ public enum RecommendationEngine {
         var failed = checklist.items.filter { SummaryChecklist.blockingKeys.contains($0.key) && $0.status == "fail" }
             .map { "\($0.key.replacingOccurrences(of: "_", with: " ")) (\($0.detail))" }
         if let grid = hbm?.diagnostics?.grid, !grid.adequate {
-            failed.append("grid adequacy (change \(Format.number(grid.change, digits: 2)) sd at the last refinement)")
+            failed.append("grid adequacy (change \(NumberFormatting.number(grid.change, digits: 2)) sd at the last refinement)")
         }
         return failed
     }
@@ -176,17 +177,17 @@ public enum RecommendationEngine {
         -> String
     {
         guard !shortlist.isEmpty else {
-            return "Shortlist: none of the \(fitted.count) fitted groupings has a quality score above \(Format.number(t.qualityPoor))% or beats the ungrouped model by more than \(Format.number(t.dseMultiple)) dse"
+            return "Shortlist: none of the \(fitted.count) fitted groupings has a quality score above \(NumberFormatting.number(t.qualityPoor))% or beats the ungrouped model by more than \(NumberFormatting.number(t.dseMultiple)) dse"
         }
-        return "Shortlist (quality above \(Format.number(t.qualityPoor))% or more than \(Format.number(t.dseMultiple)) dse better than ungrouped): "
+        return "Shortlist (quality above \(NumberFormatting.number(t.qualityPoor))% or more than \(NumberFormatting.number(t.dseMultiple)) dse better than ungrouped): "
             + shortlist.map { c in
-                "\(c.name) (quality \(Format.number(c.qualityScore ?? 0, digits: 3))%"
-                    + (c.hbm?.trueShare.map { ", true_share \(Format.percent($0))" } ?? "") + ")"
+                "\(c.name) (quality \(NumberFormatting.number(c.qualityScore ?? 0, digits: 3))%"
+                    + (c.hbm?.trueShare.map { ", true_share \(NumberFormatting.percent(fraction: $0))" } ?? "") + ")"
             }.joined(separator: ", ")
     }
 
     static func signed(_ value: Double) -> String {
-        (value >= 0 ? "+" : "−") + Format.number(abs(value), digits: 3)
+        (value >= 0 ? "+" : "−") + NumberFormatting.number(abs(value), digits: 3)
     }
 
     /// Without ITEs: the playbook's gate and a provisional grouping.
@@ -197,10 +198,10 @@ public enum RecommendationEngine {
         let bestByQuality = scored.max { ($0.qualityScore ?? 0) < ($1.qualityScore ?? 0) }
         guard !shortlist.isEmpty else {
             var reasons = [
-                "No candidate explains more than \(Format.number(t.qualityPoor))% of the outcome's variance between groups"
+                "No candidate explains more than \(NumberFormatting.number(t.qualityPoor))% of the outcome's variance between groups"
             ]
             if let best = bestByQuality, let score = best.qualityScore {
-                reasons[0] += " (best: \(best.name), \(Format.number(score, digits: 3))%)"
+                reasons[0] += " (best: \(best.name), \(NumberFormatting.number(score, digits: 3))%)"
             }
             reasons.append(
                 "Without ITEs the model comparison cannot check whether pooling would help: add data.ites or data.panel")
@@ -211,10 +212,10 @@ public enum RecommendationEngine {
             ($0.qualityScore ?? 0) < ($1.qualityScore ?? 0)
         }!
         let reasons = [
-            "Shortlist (quality above \(Format.number(t.qualityPoor))%): "
-                + shortlist.map { "\($0.name) \(Format.number($0.qualityScore ?? 0, digits: 3))%" }.joined(separator: ", "),
+            "Shortlist (quality above \(NumberFormatting.number(t.qualityPoor))%): "
+                + shortlist.map { "\($0.name) \(NumberFormatting.number($0.qualityScore ?? 0, digits: 3))%" }.joined(separator: ", "),
             "No ITEs were given, so the model comparison (Phase 4) and the diagnostics (Phase 5) were not run: add data.ites or data.panel",
-            "Provisional choice: \(provisional.name), the best quality score (\(Format.number(provisional.qualityScore ?? 0, digits: 3))%) "
+            "Provisional choice: \(provisional.name), the best quality score (\(NumberFormatting.number(provisional.qualityScore ?? 0, digits: 3))%) "
                 + (sized.isEmpty
                     ? "of the shortlist"
                     : "among shortlisted candidates whose groups all have at least \(t.minGroupSize) creators"),

@@ -1,3 +1,4 @@
+import GroupingNumerics
 /// The playbook's ten-item summary checklist, filled for one grouping.
 ///
 /// Automatic items compare a number with its threshold (pass / fail, or not_assessed when
@@ -40,14 +41,14 @@ public enum SummaryChecklist {
         if let p = candidate.anova.p {
             add(
                 "significance", p < t.anovaP ? "pass" : "fail",
-                "ANOVA p = \(Format.pValue(p)) (threshold \(Format.number(t.anovaP)))")
+                "ANOVA p = \(NumberFormatting.pValue(p)) (threshold \(NumberFormatting.number(t.anovaP)))")
         } else {
             add("significance", "not_assessed", "ANOVA undefined: \(candidate.anova.reason ?? "no test")")
         }
         if let eta = candidate.etaSquared {
             add(
                 "effect_size", eta > t.etaSquared ? "pass" : "fail",
-                "η² = \(Format.number(eta, digits: 3)) (threshold \(Format.number(t.etaSquared)))")
+                "η² = \(NumberFormatting.number(eta, digits: 3)) (threshold \(NumberFormatting.number(t.etaSquared)))")
         } else {
             add("effect_size", "not_assessed", "η² undefined (no variance in the outcome)")
         }
@@ -66,8 +67,8 @@ public enum SummaryChecklist {
             add(
                 "loo", within ? "pass" : "fail",
                 row.rank == 1
-                    ? "Best by LOO (elpd \(Format.number(row.elpdLoo, digits: 4)))"
-                    : "Rank \(row.rank): \(Format.number(row.dLooic, digits: 3)) LOO-IC points behind the best (tie within \(Format.number(t.looicTie)))"
+                    ? "Best by LOO (elpd \(NumberFormatting.number(row.elpdLoo, digits: 4)))"
+                    : "Rank \(row.rank): \(NumberFormatting.number(row.dLooic, digits: 3)) LOO-IC points behind the best (tie within \(NumberFormatting.number(t.looicTie)))"
             )
         } else {
             add(
@@ -77,14 +78,14 @@ public enum SummaryChecklist {
         if let ratio = hbm?.separation?.ratio {
             add(
                 "separation", ratio > t.separation ? "pass" : "fail",
-                "Separation ratio \(Format.number(ratio, digits: 3)) (threshold \(Format.number(t.separation)))")
+                "Separation ratio \(NumberFormatting.number(ratio, digits: 3)) (threshold \(NumberFormatting.number(t.separation)))")
         } else {
             add("separation", "not_assessed", "No posterior for the group effects")
         }
         if let corr = hbm?.shrinkage?.corrPrecision {
             add(
                 "shrinkage", corr < t.shrinkageCorr ? "pass" : "fail",
-                "Correlation of precision with shrinkage \(Format.number(corr, digits: 3)) (should be below \(Format.number(t.shrinkageCorr)))"
+                "Correlation of precision with shrinkage \(NumberFormatting.number(corr, digits: 3)) (should be below \(NumberFormatting.number(t.shrinkageCorr)))"
             )
         } else {
             add(
@@ -96,9 +97,9 @@ public enum SummaryChecklist {
             let bound = min(t.coverage, coverage.plausibleLow ?? t.coverage)
             add(
                 "coverage", coverage.hbm >= bound ? "pass" : "fail",
-                "95% intervals cover \(Format.percent(coverage.hbm)) of \(coverage.creators) true effects (fails below \(Format.percent(bound)): "
-                    + "the threshold \(Format.percent(t.coverage))"
-                    + (coverage.plausibleLow.map { " or the \(Format.percent($0)) a well-specified model plausibly shows on these data, whichever is lower" } ?? "")
+                "95% intervals cover \(NumberFormatting.percent(fraction: coverage.hbm)) of \(coverage.creators) true effects (fails below \(NumberFormatting.percent(fraction: bound)): "
+                    + "the threshold \(NumberFormatting.percent(fraction: t.coverage))"
+                    + (coverage.plausibleLow.map { " or the \(NumberFormatting.percent(fraction: $0)) a well-specified model plausibly shows on these data, whichever is lower" } ?? "")
                     + ")"
             )
         } else {
@@ -125,15 +126,15 @@ public enum SummaryChecklist {
             let detail: String
             switch (fails, pit.verdict) {
             case (false, _):
-                detail = "LOO-PIT values look uniform (p = \(Format.number(pit.p, digits: 2)), threshold \(Format.number(t.calibrationP)))"
+                detail = "LOO-PIT values look uniform (p = \(NumberFormatting.number(pit.p, digits: 2)), threshold \(NumberFormatting.number(t.calibrationP)))"
             case (true, .tooNarrow):
                 detail =
-                    "LOO-PIT values pile up near 0 and 1 (p = \(Format.number(pit.p, digits: 2)); \(Format.percent(pit.tailShare)) beyond 0.05/0.95, 10% expected): "
+                    "LOO-PIT values pile up near 0 and 1 (p = \(NumberFormatting.number(pit.p, digits: 2)); \(NumberFormatting.percent(fraction: pit.tailShare)) beyond 0.05/0.95, 10% expected): "
                     + "the predictive intervals are too narrow, likely because the ITE se's are understated; "
                     + "re-estimate them or raise data.panel.se_multiplier"
             case (true, _):
                 detail =
-                    "LOO-PIT values are too rarely near 0 and 1 (p = \(Format.number(pit.p, digits: 2)); \(Format.percent(pit.tailShare)) beyond 0.05/0.95, 10% expected): "
+                    "LOO-PIT values are too rarely near 0 and 1 (p = \(NumberFormatting.number(pit.p, digits: 2)); \(NumberFormatting.percent(fraction: pit.tailShare)) beyond 0.05/0.95, 10% expected): "
                     + "the predictive intervals are too wide, likely because the ITE se's are overstated or the noise is not normal"
             }
             add("calibration", fails ? "fail" : "pass", detail)

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import Foundation
 
 /// Runs every phase of the playbook on an analysis frame.
@@ -105,7 +106,7 @@ public enum Analysis {
             if let grid = hbm?.diagnostics?.grid, !grid.adequate {
                 results.warnings.append(
                     "\(name): the hyperparameter grid is not adequate (change at the last refinement "
-                        + "\(Format.number(grid.change, digits: 2)) sd, edge mass \(Format.number(grid.edgeMass, digits: 2))): "
+                        + "\(NumberFormatting.number(grid.change, digits: 2)) sd, edge mass \(NumberFormatting.number(grid.edgeMass, digits: 2))): "
                         + "treat its posterior summaries with care")
             }
         }

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import Foundation
 
 /// The previous snapshot named by `production.previous`, read by the executable.
@@ -39,9 +40,9 @@ public struct ProductionMargin: Codable, Sendable, Equatable {
     public var sentence: String {
         let direction = elpdDiff < 0 ? "worse than" : "better than"
         var details: [String] = []
-        if let dse { details.append("dse \(Format.number(dse))") }
-        if let pWorse { details.append("p_worse \(Format.pValue(pWorse))") }
-        return "\(direction) \(against) by \(Format.number(abs(elpdDiff))) elpd"
+        if let dse { details.append("dse \(NumberFormatting.number(dse))") }
+        if let pWorse { details.append("p_worse \(NumberFormatting.pValue(pWorse))") }
+        return "\(direction) \(against) by \(NumberFormatting.number(abs(elpdDiff))) elpd"
             + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))")
     }
 }
@@ -227,9 +228,9 @@ public struct ProductionCheck: Codable, Sendable, Equatable {
             lines.append("Against the ungrouped model: \(production) predicts \(margin.sentence).")
         }
         if let candidate {
-            var quality = "Quality score " + (candidate.qualityScore.map { Format.number($0, digits: 3) + "%" } ?? "—")
+            var quality = "Quality score " + (candidate.qualityScore.map { NumberFormatting.number($0, digits: 3) + "%" } ?? "—")
             if let grade = candidate.quality { quality += " (\(grade))" }
-            if let share = hbm?.trueShare { quality += "; true_share \(Format.percent(share))" }
+            if let share = hbm?.trueShare { quality += "; true_share \(NumberFormatting.percent(fraction: share))" }
             lines.append(quality + ".")
             if hbm != nil, hbm?.skipped == nil {
                 let checklist = SummaryChecklist.fill(

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import Foundation
 
 /// Quarterly re-validation: what changed between two snapshots, and the playbook's
@@ -124,15 +125,15 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
                     Alert(
                         key: "quality_below_threshold", candidate: production,
                         detail:
-                            "Quality score of \(production) is \(Format.number(q, digits: 3))%, below \(Format.number(qualityPoor))%"
-                            + (change.qualityOld.map { " (was \(Format.number($0, digits: 3))%)" } ?? "")))
+                            "Quality score of \(production) is \(NumberFormatting.number(q, digits: 3))%, below \(NumberFormatting.number(qualityPoor))%"
+                            + (change.qualityOld.map { " (was \(NumberFormatting.number($0, digits: 3))%)" } ?? "")))
             }
             if let c = change.coverageNew, c < Self.coverageAlert {
                 alerts.append(
                     Alert(
                         key: "coverage_below_90", candidate: production,
-                        detail: "HBM coverage of \(production) is \(Format.percent(c)), below 90%"
-                            + (change.coverageOld.map { " (was \(Format.percent($0)))" } ?? "")))
+                        detail: "HBM coverage of \(production) is \(NumberFormatting.percent(fraction: c)), below 90%"
+                            + (change.coverageOld.map { " (was \(NumberFormatting.percent(fraction: $0)))" } ?? "")))
             }
             if let a = change.shrinkageCorrOld, let b = change.shrinkageCorrNew {
                 let crossed = (a < shrinkageLimit) != (b < shrinkageLimit)
@@ -142,7 +143,7 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
                         Alert(
                             key: "shrinkage_pattern_changed", candidate: production,
                             detail:
-                                "Precision–shrinkage correlation of \(production) moved from \(Format.number(a, digits: 3)) to \(Format.number(b, digits: 3))"
+                                "Precision–shrinkage correlation of \(production) moved from \(NumberFormatting.number(a, digits: 3)) to \(NumberFormatting.number(b, digits: 3))"
                         ))
                 }
             }
@@ -160,7 +161,7 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
             {
                 if reasons.isEmpty {
                     notes.append(
-                        order + ", within the noise of LOO (no change beyond \(Format.number(Self.rankingNoise)) dse)")
+                        order + ", within the noise of LOO (no change beyond \(NumberFormatting.number(Self.rankingNoise)) dse)")
                 } else {
                     alerts.append(
                         Alert(
@@ -208,7 +209,7 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
         var reasons: [String] = []
         if oldBest != newBest, let gap = behind(new[oldBest]), decisive(gap) {
             reasons.append(
-                "\(oldBest) is now behind the best model, \(best), by \(Format.number(gap.diff)) elpd (dse \(Format.number(gap.dse)))"
+                "\(oldBest) is now behind the best model, \(best), by \(NumberFormatting.number(gap.diff)) elpd (dse \(NumberFormatting.number(gap.dse)))"
             )
         }
         let alreadyNamed = !reasons.isEmpty && production == oldBest
@@ -216,7 +217,7 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
             !decisive(before), decisive(now)
         {
             reasons.append(
-                "the production grouping \(production) is now behind the best model, \(best), by \(Format.number(now.diff)) elpd (dse \(Format.number(now.dse)))"
+                "the production grouping \(production) is now behind the best model, \(best), by \(NumberFormatting.number(now.diff)) elpd (dse \(NumberFormatting.number(now.dse)))"
             )
         }
         return reasons
@@ -224,8 +225,8 @@ public struct SnapshotDiff: Sendable, Equatable, Encodable {
 
     /// A readable table for the terminal.
     public func table() -> String {
-        func q(_ v: Double?) -> String { v.map { Format.number($0, digits: 3) } ?? "—" }
-        func p(_ v: Double?) -> String { v.map { Format.percent($0) } ?? "—" }
+        func q(_ v: Double?) -> String { v.map { NumberFormatting.number($0, digits: 3) } ?? "—" }
+        func p(_ v: Double?) -> String { v.map { NumberFormatting.percent(fraction: $0) } ?? "—" }
         func r(_ v: Int?) -> String { v.map(String.init) ?? "—" }
         let header = ["candidate", "quality %", "LOO rank", "elpd_loo", "separation", "shrink corr", "coverage"]
         var rows: [[String]] = [header]

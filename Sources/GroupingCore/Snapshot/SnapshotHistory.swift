@@ -1,3 +1,4 @@
+import GroupingNumerics
 import Foundation
 
 /// One archived snapshot handed to `SnapshotHistory`: where it came from, what it holds and
@@ -311,7 +312,7 @@ public struct HistoryEntry: Sendable, Equatable, Encodable {
                 HistoryFlag(
                     kind: .qualityPoor,
                     detail:
-                        "quality score of \(production) \(Format.number(score, digits: 3))%, below \(Format.number(qualityPoor))%"
+                        "quality score of \(production) \(NumberFormatting.number(score, digits: 3))%, below \(NumberFormatting.number(qualityPoor))%"
                 ))
         }
         if decision != nil, !(decision == Decision.useHbm.rawValue && grouping == production),
@@ -357,7 +358,7 @@ public struct HistoryEntry: Sendable, Equatable, Encodable {
                 HistoryFlag(
                     kind: .looBehind,
                     detail:
-                        "\(margin.against) predicts left-out creators better than \(production) by \(Format.number(-margin.elpdDiff)) elpd (dse \(Format.number(margin.dse ?? 0)))"
+                        "\(margin.against) predicts left-out creators better than \(production) by \(NumberFormatting.number(-margin.elpdDiff)) elpd (dse \(NumberFormatting.number(margin.dse ?? 0)))"
                 ))
         }
         if let margin = marginUngrouped, !margin.clearlyAhead {
@@ -366,12 +367,12 @@ public struct HistoryEntry: Sendable, Equatable, Encodable {
                     kind: .notBetterThanUngrouped,
                     detail:
                         "\(production) is not clearly better than the ungrouped model (\(Self.signed(margin.elpdDiff)) elpd"
-                        + (margin.dse.map { ", dse \(Format.number($0))" } ?? "") + ")"))
+                        + (margin.dse.map { ", dse \(NumberFormatting.number($0))" } ?? "") + ")"))
         }
         if let coverage, coverage < SnapshotDiff.coverageAlert {
             flags.append(
                 HistoryFlag(
-                    kind: .coverageLow, detail: "HBM coverage of \(production) \(Format.percent(coverage)), below 90%"))
+                    kind: .coverageLow, detail: "HBM coverage of \(production) \(NumberFormatting.percent(fraction: coverage)), below 90%"))
         }
         if let verdict = looPIT, verdict != LOOPITVerdict.calibrated.rawValue {
             flags.append(
@@ -387,7 +388,7 @@ public struct HistoryEntry: Sendable, Equatable, Encodable {
     }
 
     static func signed(_ value: Double) -> String {
-        value > 0 ? "+" + Format.number(value) : Format.number(value)
+        value > 0 ? "+" + NumberFormatting.number(value) : NumberFormatting.number(value)
     }
 
     /// Flags other than the `diff` alerts and the recommendation (what degrades).

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import CCairo
 import Dispatch
 import Foundation

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import GroupingCore
 
 /// Phase 5's checks of the recommended model itself: LOO-PIT calibration with its ECDF

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import GroupingCore
 
 extension ReportBuilder {

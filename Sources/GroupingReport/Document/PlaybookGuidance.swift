@@ -1,3 +1,4 @@
+import GroupingNumerics
 import GroupingCore
 
 /// The playbook's words that the report shows beside tables and charts: what each item of

@@ -1,3 +1,4 @@
+import GroupingNumerics
 import GroupingCore
 
 /// The report as both renderers see it: a title block and sections of blocks in the order a

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Formats numbers for people: significant digits, p-values, percentages and thousands
-/// separators, with "—" for a value that does not exist.
+/// Formats numbers for people, the one formatter of the HTML, the PDF, the CSV and the
+/// sentences the core writes (checklist details, reasons, pitfalls): significant digits,
+/// p-values, percentages and thousands separators, with "—" for a value that does not exist.
 ///
 /// Every function is pure and independent of the process locale (the report reads the same
 /// on every machine): the decimal separator is ".", the thousands separator ",", and the
@@ -17,7 +18,8 @@ public enum NumberFormatting {
     /// - Parameters:
     ///   - x: The value; nil or NaN gives "—", infinities "∞" and "-∞".
     ///   - digits: Significant digits, at least 1.
-    public static func significant(_ x: Double?, digits: Int = 3) -> String {
+    ///   - grouping: Thousands separators (off inside sentences that list numbers with commas).
+    public static func significant(_ x: Double?, digits: Int = 3, grouping: Bool = true) -> String {
         guard let x, !x.isNaN else { return missing }
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
         if x == 0 { return "0" }
@@ -32,14 +34,22 @@ public enum NumberFormatting {
         if decimals > 0, abs(Double(String(format: "%.\(decimals)f", x)) ?? 0) >= pow(10, Double(exponent + 1)) {
             decimals -= 1
         }
-        return fixed(x, decimals: decimals, trimTrailingZeros: true)
+        return fixed(x, decimals: decimals, trimTrailingZeros: true, grouping: grouping)
+    }
+
+    /// A number inside a sentence: `significant` without thousands separators (so that a
+    /// comma-separated list of numbers cannot be misread).
+    public static func number(_ x: Double, digits: Int = 3) -> String {
+        significant(x, digits: digits, grouping: false)
     }
 
     /// `x` with exactly `decimals` digits after the point and thousands separators
     /// (`-1234.56`, 1 → `-1,234.6`).
     /// - Parameters:
     ///   - trimTrailingZeros: Drop zeros at the end of the fraction (and a bare point).
-    public static func fixed(_ x: Double?, decimals: Int, trimTrailingZeros: Bool = false) -> String {
+    public static func fixed(_ x: Double?, decimals: Int, trimTrailingZeros: Bool = false, grouping: Bool = true)
+        -> String
+    {
         guard let x, !x.isNaN else { return missing }
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
         var text = String(format: "%.\(max(0, decimals))f", x)
@@ -48,7 +58,7 @@ public enum NumberFormatting {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
-        return groupThousands(text)
+        return grouping ? groupThousands(text) : text
     }
 
     /// A count with thousands separators: 12345 → `12,345`; nil gives "—".
@@ -106,7 +116,7 @@ public enum NumberFormatting {
 
     /// Scientific notation with a short exponent: 3.2e-12, 1.5e9 (no "+", no leading zeros,
     /// no trailing zeros in the mantissa).
-    static func scientific(_ x: Double, digits: Int) -> String {
+    public static func scientific(_ x: Double, digits: Int) -> String {
         let raw = String(format: "%.\(max(0, digits - 1))e", x)
         guard let eIndex = raw.firstIndex(of: "e") else { return raw }
         var mantissa = String(raw[..<eIndex])
@@ -126,7 +136,7 @@ public enum NumberFormatting {
     }
 
     /// Inserts "," every three digits of the integer part of a plain decimal string.
-    static func groupThousands(_ text: String) -> String {
+    public static func groupThousands(_ text: String) -> String {
         var sign = ""
         var body = Substring(text)
         if body.hasPrefix("-") {

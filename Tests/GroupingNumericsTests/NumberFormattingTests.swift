@@ -1,6 +1,5 @@
+import GroupingNumerics
 import XCTest
-
-@testable import GroupingReport
 
 final class NumberFormattingTests: XCTestCase {
     func testSignificantDigits() {
@@ -69,5 +68,24 @@ extension NumberFormattingTests {
         XCTAssertEqual(NumberFormatting.aligned([0.00001, 0.00002]), ["1e-5", "2e-5"])
         XCTAssertEqual(NumberFormatting.aligned([0, 0]), ["0", "0"])
         XCTAssertEqual(NumberFormatting.aligned([0.000123456, 0.0005]), ["0.000123", "0.000500"])
+    }
+
+    /// Numbers inside sentences: no thousands separators (a list "99, 3134, 10026" cannot be
+    /// misread), the same digits and notation switches as `significant`, never NaN.
+    func testSentenceNumbersHaveNoThousandsSeparators() {
+        XCTAssertEqual(NumberFormatting.number(3134), "3134")
+        XCTAssertEqual(NumberFormatting.significant(3134, digits: 4), "3,134")
+        XCTAssertEqual(NumberFormatting.number(0.052345), "0.0523")
+        XCTAssertEqual(NumberFormatting.number(1.2345e-7), "1.23e-7")
+        XCTAssertEqual(NumberFormatting.number(2.5e12), "2.5e12")
+        XCTAssertEqual(NumberFormatting.number(-0.0000001), "-1e-7")
+        XCTAssertEqual(NumberFormatting.number(.nan), "—")
+        XCTAssertEqual(NumberFormatting.number(-.infinity), "-∞")
+        XCTAssertEqual(NumberFormatting.number(0.99961, digits: 3), "1")
+        XCTAssertEqual(NumberFormatting.fixed(-0.04, decimals: 1), "0.0")
+        XCTAssertEqual(NumberFormatting.fixed(12345.678, decimals: 1, grouping: false), "12345.7")
+        XCTAssertEqual(NumberFormatting.percent(fraction: 0.934), "93.4%")
+        XCTAssertEqual(NumberFormatting.pValue(0), "< 1e-300")
+        XCTAssertEqual(NumberFormatting.pValue(1.7e-17), "1.7e-17")
     }
 }

@@ -58,11 +58,16 @@ struct ModelPhase {
             spec: .ungrouped(), rows: Array(effectHat.indices), progress: { progress("\(prefix): \($0)") })
     }
 
+    /// Every candidate's fit, several at a time (each fit is a pure function of its inputs and
+    /// the run's seed, so the results do not depend on the order they finish in; small fits
+    /// leave cores idle when run one after another). Progress lines may interleave.
     func fitAll(_ groupings: [Grouping]) -> [CandidateFit] {
-        groupings.enumerated().map { index, grouping in
+        let phase = self
+        return parallelMap(count: groupings.count) { index in
+            let grouping = groupings[index]
             let prefix = "Phase 4 [\(index + 1)/\(groupings.count)] \(grouping.name)"
-            let fit = fit(grouping, progress: { progress("\(prefix): \($0)") })
-            if let reason = fit.hbm.skipped { progress("\(prefix): skipped — \(reason)") }
+            let fit = phase.fit(grouping, progress: { phase.progress("\(prefix): \($0)") })
+            if let reason = fit.hbm.skipped { phase.progress("\(prefix): skipped — \(reason)") }
             return fit
         }
     }

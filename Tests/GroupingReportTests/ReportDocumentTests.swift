@@ -42,9 +42,11 @@ final class ReportDocumentTests: XCTestCase {
             if case .chart(let chart) = block { return chart }
             return nil
         }
+        // The size charts of candidates whose groups all hold 118+ creators become a sentence.
         let expected = FakeCharts.all(
             for: ["genre", "size_quartile", "data_driven_cluster", "genre_x_arpu"],
-            fitted: ["genre", "size_quartile", "data_driven_cluster"])
+            fitted: ["genre", "size_quartile", "data_driven_cluster"]
+        ).filter { !["sizes-genre", "sizes-size_quartile", "sizes-data_driven_cluster"].contains($0.id) }
         XCTAssertEqual(Set(placed.map(\.id)), Set(expected.map(\.id)))
         XCTAssertEqual(placed.count, expected.count)
         let boxplot = placed.first { $0.id == "boxplot-genre" }
@@ -158,5 +160,26 @@ final class ReportNumberingTests: XCTestCase {
         XCTAssertEqual(numbered[0].lead, "See  and Section 1.")
         guard case .paragraph(let text) = numbered[0].blocks[0] else { return XCTFail() }
         XCTAssertEqual(text, " text")
+    }
+}
+
+final class GroupSizeBlocksTests: XCTestCase {
+    /// Groups of 118+ creators against a minimum of 15: a sentence instead of the size chart;
+    /// the crossed candidate with groups of 3 keeps its chart.
+    func testSizeChartShrinksToASentenceWhenEveryGroupIsFarAboveTheMinimum() throws {
+        let document = ReportFixtures.fullDocument()
+        let phase1 = try XCTUnwrap(document.sections.first { $0.id == "phase-1" })
+        var sizeCharts: [String] = []
+        var sentences: [String] = []
+        for block in phase1.blocks {
+            if case .chart(let chart) = block, chart.id.hasPrefix("sizes-") { sizeCharts.append(chart.id) }
+            if case .paragraph(let text) = block, text.hasPrefix("Group sizes:") { sentences.append(text) }
+        }
+        XCTAssertTrue(sizeCharts.allSatisfy { $0.contains("genre_x_arpu") }, "\(sizeCharts)")
+        XCTAssertFalse(sentences.isEmpty)
+        for sentence in sentences {
+            XCTAssertTrue(sentence.contains("far above the minimum of 15 creators"), sentence)
+            XCTAssertTrue(sentence.contains("groups have 118 to "), sentence)
+        }
     }
 }

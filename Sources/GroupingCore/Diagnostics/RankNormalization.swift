@@ -19,15 +19,16 @@ enum RankNormalization {
     static func zScale(_ chains: [[Double]]) -> [[Double]] {
         let flat = chains.flatMap { $0 }
         let n = flat.count
-        let order = flat.indices.sorted { flat[$0] < flat[$1] }
+        // (value, index) pairs sort faster than indices compared through the array.
+        let order = flat.enumerated().map { ($0.element, $0.offset) }.sorted { $0.0 < $1.0 }
         var z = [Double](repeating: 0, count: n)
         var start = 0
         while start < n {
             var end = start + 1
-            while end < n && flat[order[end]] == flat[order[start]] { end += 1 }
+            while end < n && order[end].0 == order[start].0 { end += 1 }
             let averageRank = Double(start + 1 + end) / 2  // mean of ranks start+1 ... end
             let value = NormalQuantile.of((averageRank - 0.375) / (Double(n) + 0.25))
-            for position in start..<end { z[order[position]] = value }
+            for position in start..<end { z[order[position].1] = value }
             start = end
         }
         var result: [[Double]] = []

@@ -164,6 +164,19 @@ public enum ReportChartBuilder {
                                 count: group.count, raw: rawMeans.flatMap { index < $0.count ? $0[index] : nil })
                         },
                         globalMean: hbm.mu?.mean)))
+            // The PSIS cross-check's Pareto k per creator (creators outside its subsample have none).
+            let checked = estimates.paretoK.indices.filter { estimates.paretoK[$0].isFinite }
+            if !checked.isEmpty {
+                planned.append(
+                    Planned(
+                        id: "\(slug)-pareto-k", section: .paretoK(candidate: candidate.name),
+                        caption:
+                            "Pareto k of the PSIS-LOO cross-check for each creator of \(candidate.name) (ArviZ's plot_khat), in input order. Above \(NumberFormatting.number(hbm.loo?.kThreshold ?? 0.7)) a creator's PSIS estimate is unreliable; the exact LOO the report uses does not depend on it.",
+                        chart: ScatterChart(
+                            title: "Pareto k by creator: \(candidate.name)", xs: checked.map { Double($0 + 1) },
+                            ys: checked.map { estimates.paretoK[$0] }, xLabel: "Creator (input order)",
+                            yLabel: "Pareto k")))
+            }
             let shrinkageByGroup = valuesByGroup(estimates.shrinkagePercent, grouping)
             let fitted = estimates.shrinkage.indices.filter { !estimates.shrinkage[$0].isNaN }
             planned.append(

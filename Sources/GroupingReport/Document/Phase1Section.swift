@@ -4,6 +4,26 @@ import GroupingCore
 extension ReportBuilder {
     /// Phase 1, exploratory analysis: per candidate its group table, variance decomposition,
     /// boxplot and group sizes.
+    /// The group-size chart, or a sentence when every group is far (3×) above the minimum
+    /// size and the chart would show only tall bars over a line near the axis.
+    func groupSizeBlocks(_ candidate: CandidateResult) -> [ReportBlock] {
+        let sizes = candidate.sizes
+        let groups = candidate.groups.count
+        guard groups > 0, sizes.min >= 3 * thresholds.minGroupSize else {
+            return chartBlocks(.phase1Sizes(candidate: candidate.name))
+        }
+        let range =
+            sizes.min == sizes.max
+            ? "\(NumberFormatting.integer(sizes.min)) creators each"
+            : "\(NumberFormatting.integer(sizes.min)) to \(NumberFormatting.integer(sizes.max)) creators (median \(NumberFormatting.significant(sizes.median)))"
+        let subject = groups == 1 ? "The group has" : "All \(groups) groups have"
+        return [
+            .paragraph(
+                "Group sizes: \(subject) \(range), far above the minimum of \(thresholds.minGroupSize) creators; the size chart is left out (it is in charts/)."
+            )
+        ]
+    }
+
     func phase1Section() -> ReportSection {
         var blocks: [ReportBlock] = [
             .paragraph(
@@ -23,7 +43,7 @@ extension ReportBuilder {
                     ))
             }
             blocks += chartBlocks(.phase1Boxplot(candidate: candidate.name))
-            blocks += chartBlocks(.phase1Sizes(candidate: candidate.name))
+            blocks += groupSizeBlocks(candidate)
         }
         return ReportSection(
             id: "phase-1", title: "Phase 1: Exploratory analysis",

@@ -60,9 +60,12 @@ extension ReportBuilder {
         var blocks: [ReportBlock] = []
         for (candidate, hbm) in fittedCandidates {
             if focus.contains(candidate.name) {
-                // The main part shows its group effects and shrinkage by group; here its scatter.
+                // The main part shows its group effects and shrinkage by group; here its scatter
+                // and the PSIS cross-check's Pareto k.
                 let scatter = chartBlocks(.shrinkageScatter(candidate: candidate.name))
                 if !scatter.isEmpty { blocks += [.heading("Shrinkage against precision: \(candidate.name)")] + scatter }
+                let khat = chartBlocks(.paretoK(candidate: candidate.name))
+                if !khat.isEmpty { blocks += [.heading("PSIS Pareto k: \(candidate.name)")] + khat }
             } else {
                 blocks += groupEffectBlocks(candidate, hbm)
                 blocks += shrinkageBlocks(candidate.name)
@@ -71,7 +74,7 @@ extension ReportBuilder {
         guard !blocks.isEmpty else { return nil }
         return ReportSection(
             id: "other-candidates", title: "Group effects and shrinkage of every candidate",
-            lead: "Phases 4 and 5 in full for the fitted candidates the main part summarises in its tables, and the recommended grouping's shrinkage against precision.",
+            lead: "Phases 4 and 5 in full for the fitted candidates the main part summarises in its tables, and the recommended grouping's shrinkage against precision and PSIS Pareto k.",
             blocks: blocks)
     }
 

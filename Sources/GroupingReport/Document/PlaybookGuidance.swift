@@ -76,6 +76,7 @@ enum PlaybookGuidance {
         case .forest: return forest
         case .shrinkageScatter: return shrinkageScatter
         case .shrinkageByGroup: return shrinkageByGroup
+        case .paretoK: return ""
         case .trend: return ""
         }
     }

@@ -18,6 +18,8 @@ public enum ChartSection: Hashable, Sendable {
     case shrinkageScatter(candidate: String)
     /// Phase 5: shrinkage (percent) per group of a candidate.
     case shrinkageByGroup(candidate: String)
+    /// Appendix: the PSIS cross-check's Pareto k per creator of a candidate (ArviZ's plot_khat).
+    case paretoK(candidate: String)
     /// The trend report (`history`): one metric over the snapshots.
     case trend(metric: String)
 }

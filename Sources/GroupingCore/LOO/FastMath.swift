@@ -138,8 +138,13 @@ enum FastMath {
         let s = (m - 1) / (m + 1)
         // m ∈ [√½, √2] gives |s| ≤ 0.1716, where the series to s²³ is exact to rounding.
         assert(abs(s) <= 0.1716, "log: reduced argument s = \(s) for t = \(t)")
-        // 1 + s²/3 + s⁴/5 + … + s²²/23 by Estrin's scheme in w = s² (pairs, then w², w⁴, w⁸).
-        let w = s * s
+        return Double(e) * 0.6931471805599453 + 2 * s * logSeries(s * s)
+    }
+
+    /// 1 + w/3 + w²/5 + … + w¹¹/23 (w = s², the odd series of atanh divided by s) by Estrin's
+    /// scheme (pairs, then w², w⁴, w⁸); generic so that the scalar and four-lane logs share it.
+    @inlinable @inline(__always)
+    static func logSeries<V: PolynomialArgument>(_ w: V) -> V {
         let w2 = w * w
         let w4 = w2 * w2
         let w8 = w4 * w4
@@ -152,8 +157,7 @@ enum FastMath {
         let r0 = q1 * w2 + q0
         let r1 = q3 * w2 + q2
         let r2 = q5 * w2 + q4
-        let p = (r1 * w4 + r0) + r2 * w8
-        return Double(e) * 0.6931471805599453 + 2 * s * p
+        return (r1 * w4 + r0) + r2 * w8
     }
 }
 
@@ -176,21 +180,7 @@ extension FastMath {
         let s = (m - 1) / (m + 1)
         // |s| ≤ 0.1716 lane-wise, where the series to s²³ is exact to rounding.
         assert(!any(s .> 0.1716) && !any(s .< -0.1716), "log: reduced arguments \(s) out of range")
-        let w = s * s
-        let w2 = w * w
-        let w4 = w2 * w2
-        let w8 = w4 * w4
-        let q0 = w * (1.0 / 3) + 1
-        let q1 = w * (1.0 / 7) + 1.0 / 5
-        let q2 = w * (1.0 / 11) + 1.0 / 9
-        let q3 = w * (1.0 / 15) + 1.0 / 13
-        let q4 = w * (1.0 / 19) + 1.0 / 17
-        let q5 = w * (1.0 / 23) + 1.0 / 21
-        let r0 = q1 * w2 + q0
-        let r1 = q3 * w2 + q2
-        let r2 = q5 * w2 + q4
-        let p = (r1 * w4 + r0) + r2 * w8
-        return e * 0.6931471805599453 + 2 * s * p
+        return e * 0.6931471805599453 + 2 * s * logSeries(s * s)
     }
 }
 

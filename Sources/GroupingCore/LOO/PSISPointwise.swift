@@ -143,30 +143,12 @@ extension PSIS {
         assert(maximum.isFinite && !r.contains { $0.isNaN } && !(guess > 0), "PSIS.pointwise: max r = \(maximum)")
         var sums = RatioSums(maximum: maximum, lowerBound: minimum, sumExp: 0, sumExpBelow: 0)
         var kept = 0
-        // The two sums four draws at a time; the candidates compacted one by one.
-        var sumExp = SIMD4<Double>(repeating: 0)
-        var sumExpBelow = SIMD4<Double>(repeating: 0)
-        var j = 0
-        while j + 4 <= s {
-            let value = SIMD4(r[j], r[j + 1], r[j + 2], r[j + 3])
+        for value in r {
             let x = value - maximum
-            sumExp += FastMath.expNonPositive(x)
-            sumExpBelow += FastMath.expNonPositive(minimum - value)
-            for lane in 0..<4 {
-                scratch[kept] = x[lane]
-                kept &+= FastMath.oneIf(x[lane] >= guess)
-            }
-            j += 4
-        }
-        sums.sumExp = sumExp.sum()
-        sums.sumExpBelow = sumExpBelow.sum()
-        while j < s {
-            let x = r[j] - maximum
             sums.sumExp += FastMath.expNonPositive(x)
-            sums.sumExpBelow += FastMath.expNonPositive(minimum - r[j])
+            sums.sumExpBelow += FastMath.expNonPositive(minimum - value)
             scratch[kept] = x
             kept &+= FastMath.oneIf(x >= guess)
-            j += 1
         }
         if kept < plan.tailLength + 1 {
             for (index, value) in r.enumerated() { scratch[index] = value - maximum }

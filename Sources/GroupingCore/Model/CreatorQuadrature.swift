@@ -183,8 +183,7 @@ enum CreatorQuadrature {
                                                 )
                                                 accumulate(
                                                     y: y, se2: se2, base: base, count: count, lanes: lanes, into: &sums)
-                                                out.0[i] = -logSumExp(sums.logInverse, count: count)
-                                                out.2[i] = looPIT(sums, count: count)
+                                                (out.0[i], out.2[i]) = looElpdAndPIT(sums, count: count)
                                                 out.1[i] = logSumExp(sums.logJoint, count: count)
                                                 // Finite elpd_i and lppd_i; pooling a mean of se²/v ∈ (0, 1].
                                                 assert(
@@ -320,8 +319,9 @@ enum CreatorQuadrature {
         return top + Foundation.log(sum.sum())
     }
 
-    /// LOO-PIT_i: the leave-one-out predictive CDFs at y_i weighted by w_k / p_ik.
-    static func looPIT(_ sums: CreatorSums, count: Int) -> Double {
+    /// elpd_i = −log Σ_k w_k / p_ik and LOO-PIT_i, the leave-one-out predictive CDFs at y_i
+    /// weighted by w_k / p_ik: one pass over the same exponentials.
+    static func looElpdAndPIT(_ sums: CreatorSums, count: Int) -> (elpd: Double, pit: Double) {
         let top = sums.logInverse[0..<count].max() ?? 0
         var total = SIMD4<Double>(repeating: 0)
         var weighted = SIMD4<Double>(repeating: 0)
@@ -336,16 +336,12 @@ enum CreatorQuadrature {
                 }
             }
         }
-        return min(max(weighted.sum() / total.sum(), 0), 1)
+        let sum = total.sum()
+        return (-(top + Foundation.log(sum)), min(max(weighted.sum() / sum, 0), 1))
     }
 
     @inline(__always)
     static func load(_ buffer: UnsafeBufferPointer<Double>, _ j: Int) -> SIMD4<Double> {
-        SIMD4(buffer[j], buffer[j + 1], buffer[j + 2], buffer[j + 3])
-    }
-
-    @inline(__always)
-    static func load(_ buffer: UnsafeMutableBufferPointer<Double>, _ j: Int) -> SIMD4<Double> {
         SIMD4(buffer[j], buffer[j + 1], buffer[j + 2], buffer[j + 3])
     }
 

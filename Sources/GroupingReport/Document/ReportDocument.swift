@@ -59,7 +59,9 @@ public struct ReportDocument: Sendable {
     }
 
     /// "1.", "2.", … for the main sections and "A.", "B.", … for the appendices.
-    public var sectionNumbers: [String] {
+    public var sectionNumbers: [String] { Self.numbers(of: sections) }
+
+    static func numbers(of sections: [ReportSection]) -> [String] {
         var main = 0
         var appendix = 0
         return sections.map { section in
@@ -86,16 +88,8 @@ public struct ReportDocument: Sendable {
         var figures: [String: Int] = [:]
         var tables: [String: Int] = [:]
         var sectionNames: [String: String] = [:]
-        var main = 0
-        var appendix = 0
-        for section in sections {
-            if section.appendix {
-                appendix += 1
-                sectionNames[section.id] = "Appendix " + String(UnicodeScalar(UInt8(64 + min(appendix, 26))))
-            } else {
-                main += 1
-                sectionNames[section.id] = "Section \(main)"
-            }
+        for (section, number) in zip(sections, numbers(of: sections)) {
+            sectionNames[section.id] = (section.appendix ? "Appendix " : "Section ") + number.dropLast()
         }
         var sections = sections
         for s in sections.indices {

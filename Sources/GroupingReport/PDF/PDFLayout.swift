@@ -199,9 +199,7 @@ struct PDFLayout {
         let lines = TextWrapping.lines(title, font: PDFStyle.subheading, width: contentWidth, measurer: measurer)
         var following = 110.0
         if case .chart(let chart)? = next {
-            let aspect = chart.aspectRatio > 0 && chart.aspectRatio.isFinite ? chart.aspectRatio : 1.6
-            let height = min(contentWidth * 0.9 / aspect, bodyHeight * (aspect < 1.1 ? 0.85 : 0.45))
-            following = height * 0.85 + 4 + 3 * PDFStyle.caption.lineHeight
+            following = chartSize(chart).height * 0.85 + 4 + 3 * PDFStyle.caption.lineHeight
         }
         gap(4)
         ensure(Double(lines.count) * PDFStyle.subheading.lineHeight + 4 + following)
@@ -337,17 +335,21 @@ struct PDFLayout {
     /// page, 85% for a tall chart, or down to 85% of its size when that makes it fit the rest
     /// of the page),
     /// keeping its aspect ratio, with its caption below; both move to the next page together.
-    mutating func chart(_ chart: ReportChart) {
+    /// A chart's size before it is fitted to the space left on the page: 90% of the width at
+    /// its aspect ratio, at most 85% of a page tall (many groups, one row each) or 45% for a
+    /// wide one, so that two share a page.
+    func chartSize(_ chart: ReportChart) -> (aspect: Double, width: Double, height: Double) {
         let aspect = chart.aspectRatio > 0 && chart.aspectRatio.isFinite ? chart.aspectRatio : 1.6
-        var width = contentWidth * 0.9
-        var height = width / aspect
-        // A tall chart (many groups, one row each) may take most of a page; a wide one at
-        // most 45% of it, so that two share a page.
+        let width = contentWidth * 0.9
         let maxHeight = bodyHeight * (aspect < 1.1 ? 0.85 : 0.45)
-        if height > maxHeight {
-            height = maxHeight
-            width = height * aspect
-        }
+        return width / aspect > maxHeight ? (aspect, maxHeight * aspect, maxHeight) : (aspect, width, width / aspect)
+    }
+
+    mutating func chart(_ chart: ReportChart) {
+        let size = chartSize(chart)
+        let aspect = size.aspect
+        var width = size.width
+        var height = size.height
         let captionLines = TextWrapping.lines(
             InlineMarkup.plain(chart.numberedCaption), font: PDFStyle.caption, width: contentWidth, measurer: measurer)
         let captionHeight = Double(captionLines.count) * PDFStyle.caption.lineHeight

@@ -2,6 +2,16 @@ import GroupingNumerics
 import GroupingCore
 
 extension ReportBuilder {
+    /// The model in the contract's notation, one line per level.
+    static let modelLines = [
+        "y_i ~ Normal(theta_i, se_i)   (y = effect_hat, i = creator)",
+        "theta_i ~ Normal(mu_group[g_i], tau)   (one-way, per candidate)",
+        "mu_group[g] ~ Normal(mu, sigma_group)",
+        "theta_i ~ Normal(mu, tau)   (ungrouped baseline, fitted on every run)",
+        "theta_i ~ Normal(mu + a[A_i] + b[B_i], tau),  a ~ Normal(0, sigma_A),  b ~ Normal(0, sigma_B)   (additive candidates)",
+        "mu ~ Normal(0, 5 s),  every scale ~ HalfNormal(s)   (s = sd of y)",
+    ]
+
     /// The methods appendix: model, priors, sampler, thresholds, tool version, seed, input
     /// files with their SHA-256 and row counts, and the run time per phase.
     func methodsSection() -> ReportSection {

@@ -2,18 +2,9 @@ import GroupingNumerics
 import GroupingCore
 
 extension ReportBuilder {
-    /// The model in the contract's notation, one line per level.
-    static let modelLines = [
-        "y_i ~ Normal(theta_i, se_i)   (y = effect_hat, i = creator)",
-        "theta_i ~ Normal(mu_group[g_i], tau)   (one-way, per candidate)",
-        "mu_group[g] ~ Normal(mu, sigma_group)",
-        "theta_i ~ Normal(mu, tau)   (ungrouped baseline, fitted on every run)",
-        "theta_i ~ Normal(mu + a[A_i] + b[B_i], tau),  a ~ Normal(0, sigma_A),  b ~ Normal(0, sigma_B)   (additive candidates)",
-        "mu ~ Normal(0, 5 s),  every scale ~ HalfNormal(s)   (s = sd of y)",
-    ]
-
-    /// Phase 4, model comparison: the model and its priors, convergence, the LOO table with
-    /// Pareto-k diagnostics, and the posterior group effects with their forest plots.
+    /// Phase 4, model comparison: convergence, the LOO table with Pareto-k diagnostics, and the
+    /// recommended grouping's posterior group effects with its forest plot (the model and its
+    /// priors are in the methods appendix).
     func phase4Section() -> ReportSection {
         var blocks: [ReportBlock] = []
         if isExplorationOnly {
@@ -22,9 +13,11 @@ extension ReportBuilder {
                 id: "phase-4", title: "Phase 4: Model comparison", lead: phase4Lead, blocks: blocks,
                 startsOnNewPage: false)
         }
+        let rivals = fittedCandidates.count > focusCandidateNames.count
         blocks.append(
             .paragraph(
-                "The models, priors and sampler are listed in ⟦section:methods⟧; the rival groupings' group effects and shrinkage in ⟦section:other-candidates⟧."
+                "The models, priors and sampler are listed in ⟦section:methods⟧"
+                    + (rivals ? "; the rival groupings' group effects and shrinkage in ⟦section:other-candidates⟧." : ".")
             ))
         let skipped = orderedCandidates.compactMap { c in c.hbm?.skipped.map { "\(c.name): \($0)" } }
         if !skipped.isEmpty {
@@ -62,10 +55,9 @@ extension ReportBuilder {
             if focus.contains(candidate.name) {
                 // The main part shows its group effects and shrinkage by group; here its scatter
                 // and the PSIS cross-check's Pareto k.
-                let scatter = chartBlocks(.shrinkageScatter(candidate: candidate.name))
-                if !scatter.isEmpty { blocks += [.heading("Shrinkage against precision: \(candidate.name)")] + scatter }
-                let khat = chartBlocks(.paretoK(candidate: candidate.name))
-                if !khat.isEmpty { blocks += [.heading("PSIS Pareto k: \(candidate.name)")] + khat }
+                blocks += headedCharts(
+                    "Shrinkage against precision: \(candidate.name)", .shrinkageScatter(candidate: candidate.name))
+                blocks += headedCharts("PSIS Pareto k: \(candidate.name)", .paretoK(candidate: candidate.name))
             } else {
                 blocks += groupEffectBlocks(candidate, hbm)
                 blocks += shrinkageBlocks(candidate.name)

@@ -25,8 +25,7 @@ extension ReportBuilder {
         blocks += calibrationBlocks()
         let focus = focusCandidateNames
         for (candidate, _) in fittedCandidates where focus.contains(candidate.name) {
-            let charts = chartBlocks(.shrinkageByGroup(candidate: candidate.name))
-            if !charts.isEmpty { blocks += [.heading("Shrinkage: \(candidate.name)")] + charts }
+            blocks += headedCharts("Shrinkage: \(candidate.name)", .shrinkageByGroup(candidate: candidate.name))
         }
         return ReportSection(
             id: "phase-5", title: "Phase 5: Diagnostic checks", lead: lead, blocks: blocks, startsOnNewPage: false)
@@ -34,8 +33,13 @@ extension ReportBuilder {
 
     /// A candidate's shrinkage charts under a heading (none when it has no charts).
     func shrinkageBlocks(_ name: String) -> [ReportBlock] {
-        let charts = chartBlocks(.shrinkageScatter(candidate: name)) + chartBlocks(.shrinkageByGroup(candidate: name))
-        return charts.isEmpty ? [] : [.heading("Shrinkage: \(name)")] + charts
+        headedCharts("Shrinkage: \(name)", .shrinkageScatter(candidate: name), .shrinkageByGroup(candidate: name))
+    }
+
+    /// The charts of these places under one heading; nothing when there are none.
+    func headedCharts(_ title: String, _ places: ChartSection...) -> [ReportBlock] {
+        let charts = places.flatMap(chartBlocks)
+        return charts.isEmpty ? [] : [.heading(title)] + charts
     }
 
     func separationTable() -> ReportTable {

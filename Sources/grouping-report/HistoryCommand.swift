@@ -48,14 +48,13 @@ struct HistoryCommand: ToolCommand {
             files.append(("history.json", try encoder.encode(history)))
         }
         if formats.contains(.html) || formats.contains(.pdf) {
-            let charts = try ReportChartBuilder.render(HistoryCharts.plan(history))
-            files += charts.files.map { ("charts/\($0.name)", Data($0.bytes)) }
+            let charts = ChartRendering.reportCharts(HistoryCharts.plan(history))
             let document = ReportDocument(
-                history: history, charts: charts.charts, context: ReportContext(generatedAt: Date()))
-            if formats.contains(.html) {
-                files.append(("history.html", Data(try HTMLReport.render(document, templates: .builtIn()).utf8)))
-            }
-            if formats.contains(.pdf) { files.append(("history.pdf", Data(try PDFReport.render(document)))) }
+                history: history, charts: charts, context: ReportContext(generatedAt: Date()))
+            let request = ReportFiles.Request(
+                html: formats.contains(.html) ? "history.html" : nil, templates: try .builtIn(),
+                pdf: formats.contains(.pdf) ? "history.pdf" : nil)
+            files += try ReportFiles.render(document, charts: charts, request).map { ($0.path, $0.data) }
         }
         // Published whole, as a run's folder is (OutputFolder): the trend report and its charts
         // appear together or not at all.

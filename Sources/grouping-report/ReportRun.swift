@@ -37,26 +37,21 @@ struct ReportRun {
         if formats.contains(.html) || formats.contains(.pdf) {
             let chartsStarted = Date()
             progress.say("drawing the charts")
-            let charts = try ReportChartBuilder.build(output, thresholds: config.thresholds)
-            files += charts.files.map { ("charts/\($0.name)", Data($0.bytes)) }
+            let charts = ChartRendering.reportCharts(ReportChartBuilder.plan(output, thresholds: config.thresholds))
             output.timings.append(PhaseTiming(phase: "Charts", seconds: Date().timeIntervalSince(chartsStarted)))
             let context = ReportContext(
                 generatedAt: started, toolVersion: GroupingCoreVersion.current, seed: config.model.seed,
                 paper: config.report.paper == .letter ? .letter : .a4, timings: output.timings,
                 samplerDescription: output.results.model?.sampler ?? "",
                 methodsNotes: methodsNotes(config: config, output: output))
-            let document = ReportDocument(results: output.results, charts: charts.charts, context: context)
-            if formats.contains(.html) {
-                progress.say("rendering report.html")
-                let templates =
-                    try templatesDirectory.map { try TemplateSet.load(directory: URL(fileURLWithPath: $0)) }
-                    ?? TemplateSet.builtIn()
-                files.append(("report.html", Data(try HTMLReport.render(document, templates: templates).utf8)))
-            }
-            if formats.contains(.pdf) {
-                progress.say("rendering report.pdf")
-                files.append(("report.pdf", Data(try PDFReport.render(document))))
-            }
+            let document = ReportDocument(results: output.results, charts: charts, context: context)
+            let request = ReportFiles.Request(
+                html: formats.contains(.html) ? "report.html" : nil,
+                templates: try templatesDirectory.map { try TemplateSet.load(directory: URL(fileURLWithPath: $0)) }
+                    ?? TemplateSet.builtIn(),
+                pdf: formats.contains(.pdf) ? "report.pdf" : nil)
+            progress.say("rendering " + [request.html, request.pdf].compactMap { $0 }.joined(separator: " and ") + " and the chart files")
+            files += try ReportFiles.render(document, charts: charts, request).map { ($0.path, $0.data) }
         }
         progress.say("writing \(files.count) files to \(outputDirectory)")
         try folder.publish(files.map { (path: $0.0, data: $0.1) })

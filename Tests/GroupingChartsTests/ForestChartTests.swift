@@ -27,6 +27,32 @@ final class ForestChartTests: XCTestCase {
         XCTAssertTrue(recording.overlappingTexts().isEmpty)
     }
 
+    func testCompactRowsAreCloserAndTheChartShorter() {
+        var chart = Gallery.forest()
+        let full = chart.preferredHeight(forWidth: 560)
+        chart.compact = true
+        let compact = chart.preferredHeight(forWidth: 560)
+        XCTAssertEqual(full, max(252, 140 + 24 * Double(chart.rows.count)))
+        XCTAssertEqual(compact, max(168, 110 + 18 * Double(chart.rows.count)))
+        XCTAssertLessThan(compact, full)
+        let recording = RecordingRenderer.record(chart)
+        XCTAssertTrue(recording.overlappingTexts().isEmpty, "labels still clear each other")
+    }
+
+    func testTheLegendShowsTheRawMeanAsARing() {
+        var chart = Gallery.forest()
+        chart.rows[0].raw = chart.rows[0].mean + 0.01
+        let recording = RecordingRenderer.record(chart)
+        // Outside the plot's clip: the legend's swatches.
+        let rings = recording.commands.filter {
+            if case .circles(let centers, 3.5, nil, let stroke?) = $0 {
+                return centers.count == 1 && stroke.color == ForestChart.rawColor
+            }
+            return false
+        }
+        XCTAssertEqual(rings.count, 1, "one open swatch for the raw group mean")
+    }
+
     func testRawGroupMeansAreOpenMarkersOnTheirRows() {
         var chart = Gallery.forest()
         let raws: [Double?] = chart.rows.indices.map { $0 == 1 ? nil : chart.rows[$0].mean * 1.5 + 0.01 }

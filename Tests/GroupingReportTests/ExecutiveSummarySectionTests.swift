@@ -39,6 +39,27 @@ final class ExecutiveSummarySectionTests: XCTestCase {
         XCTAssertEqual(view.headline, "Use the hierarchical model grouped by genre")
     }
 
+    func testTheRecommendedGroupingsSmallForestFollowsTheDecision() throws {
+        let forest = FakeCharts.chart("summary-forest", .summaryForest, caption: "Each group's effect under genre.")
+        let other = FakeCharts.chart("genre-forest", .forest(candidate: "genre"), caption: "mu_group of genre.")
+        let summary = ReportDocument(
+            results: resultsWithBaseline(), charts: [other, forest], context: ReportFixtures.context
+        ).sections[0]
+        guard summary.blocks.count > 2, case .heading(let title) = summary.blocks[1],
+            case .chart(let chart) = summary.blocks[2]
+        else { return XCTFail("a heading and the chart follow the decision") }
+        XCTAssertEqual(title, "The groups' effects under genre")
+        XCTAssertEqual(chart.id, "summary-forest")
+        XCTAssertFalse(
+            summary.blocks.contains { if case .chart(let c) = $0 { c.id == "genre-forest" } else { false } },
+            "the full forest stays in its section")
+        // Without a recommended grouping (pool ungrouped, no HBM) there is no group chart.
+        var pooled = resultsWithBaseline()
+        pooled.recommendation?.grouping = nil
+        let none = ReportDocument(results: pooled, charts: [forest], context: ReportFixtures.context).sections[0]
+        XCTAssertFalse(none.blocks.contains { if case .chart = $0 { true } else { false } })
+    }
+
     func testMarginStatesElpdStandardErrorsAndPWorse() {
         let margins = bullets(after: "How clear the choice is", in: section(resultsWithBaseline()))
         XCTAssertEqual(

@@ -1,9 +1,25 @@
-import CCairo
+import GroupingCharts
 
 @testable import GroupingReport
 
-/// Charts that look like the real ones to the report: an SVG rectangle with a label and a
-/// Cairo closure that draws a rectangle.
+/// A chart that draws a framed rectangle with its id, through any renderer.
+struct FakeChart: Chart {
+    var title: String
+    var dataDescription: String { "A placeholder rectangle labelled \(title)." }
+    var aspectRatio: Double
+
+    func draw(in renderer: Renderer, frame: Rect) {
+        renderer.fillRect(frame, color: Color(red: 0.87, green: 0.9, blue: 0.95))
+        renderer.strokeRect(frame, stroke: Stroke(color: Color(red: 0.18, green: 0.36, blue: 0.6), width: 1))
+        renderer.drawText(
+            title, at: Point(x: frame.midX, y: frame.midY), font: Font(size: 10), anchor: TextAnchor(.middle, .middle))
+    }
+
+    func preferredHeight(forWidth width: Double) -> Double { width / aspectRatio }
+}
+
+/// Charts that look like the real ones to the report: an SVG rectangle with a label, and a
+/// chart value that draws a rectangle.
 enum FakeCharts {
     static func chart(_ id: String, _ section: ChartSection, caption: String, aspectRatio: Double = 1.6) -> ReportChart
     {
@@ -11,19 +27,7 @@ enum FakeCharts {
             id: id, section: section, caption: caption,
             svg:
                 ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 200" role="img" aria-label="\##(id)"><rect x="10" y="10" width="300" height="180" fill="#dfe7f2" stroke="#2f5d9b"/><text x="160" y="105" text-anchor="middle" font-size="14">\##(id)</text></svg>"##,
-            aspectRatio: aspectRatio,
-            drawPDF: { context, x, y, width, height in
-                cairo_set_source_rgb(context, 0.87, 0.9, 0.95)
-                cairo_rectangle(context, x, y, width, height)
-                cairo_fill_preserve(context)
-                cairo_set_source_rgb(context, 0.18, 0.36, 0.6)
-                cairo_set_line_width(context, 1)
-                cairo_stroke(context)
-                cairo_move_to(context, x + width / 2 - 30, y + height / 2)
-                cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-                cairo_set_font_size(context, 10)
-                cairo_show_text(context, id)
-            })
+            chart: FakeChart(title: id, aspectRatio: aspectRatio), layoutWidth: ChartRendering.pdfLayoutWidth)
     }
 
     /// Every chart the report places, for the sample results.

@@ -62,7 +62,7 @@ final class HTMLReportTests: XCTestCase {
             candidate: "genre", labels: ["Education", "Gaming"], counts: [204, 31], minGroupSize: 15)
         for (index, chart) in [boxes as Chart, sizes].enumerated() {
             charts[index].svg = ChartOutput.svgMarkup(
-                chart, width: ReportChartBuilder.width, idPrefix: ReportChartBuilder.svgIdPrefix(charts[index].id))
+                chart, width: ChartRendering.width, idPrefix: ChartRendering.svgIdPrefix(charts[index].id))
         }
         return ReportDocument(results: results, charts: charts, context: ReportFixtures.context)
     }

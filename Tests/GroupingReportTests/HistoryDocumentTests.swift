@@ -60,14 +60,14 @@ final class HistoryDocumentTests: XCTestCase {
 
     func testItRendersToHTMLAndPDFWithItsCharts() throws {
         let history = history()
-        let charts = try ReportChartBuilder.render(HistoryCharts.plan(history), pngScale: 1)
+        let charts = ChartRendering.reportCharts(HistoryCharts.plan(history))
         XCTAssertEqual(
-            charts.charts.map(\.id),
+            charts.map(\.id),
             [
                 "history-between-share", "history-loo-margins", "history-coverage", "history-pooling",
             ])
         let document = ReportDocument(
-            history: history, charts: charts.charts, context: ReportContext(generatedAt: Date(timeIntervalSince1970: 0))
+            history: history, charts: charts, context: ReportContext(generatedAt: Date(timeIntervalSince1970: 0))
         )
         let html = try HTMLReport.render(document, templates: .builtIn())
         XCTAssertTrue(html.contains("Quarterly re-validation: genre"))

@@ -122,6 +122,26 @@ final class PDFLayoutTests: XCTestCase {
         XCTAssertEqual(squatChart.width / squatChart.height, 1.2, accuracy: 1e-9)
     }
 
+    func testAHeadingStaysWithTheShortListBelowItWhenBothFit() throws {
+        var layout = makeLayout()
+        // Room for the heading and two lines, not for the 110 points a long block asks.
+        layout.y = layout.bottom - 70
+        let list = ReportBlock.bullets(["Use it."])
+        layout.heading("What to do next", keepingWith: list)
+        layout.block(list)
+        let heading = try XCTUnwrap(layout.elements.first { $0.role == .heading })
+        let bullet = try XCTUnwrap(layout.elements.first { $0.role == .bullet })
+        XCTAssertEqual(heading.page, 0, "the heading and its one-line list fit below")
+        XCTAssertEqual(bullet.page, 0)
+
+        var full = makeLayout()
+        full.y = full.bottom - 20
+        full.heading("What to do next", keepingWith: list)
+        full.block(list)
+        XCTAssertEqual(full.elements.first { $0.role == .heading }?.page, 1, "no room: both move on")
+        XCTAssertEqual(full.elements.first { $0.role == .bullet }?.page, 1)
+    }
+
     func testWrappingNeverExceedsTheWidth() {
         let measurer = FixedWidthMeasurer()
         let font = PDFStyle.body

@@ -29,10 +29,14 @@ public struct ForestChart: Chart {
     public var intervalLabel: String
     public var referenceLine: Double?
     public var style: ChartStyle
+    /// Rows 18 points apart instead of 24, and a lower minimum height: the executive
+    /// summary's small forest, which shares its page with the decision.
+    public var compact: Bool
 
     public init(
         title: String, rows: [ForestRow], globalMean: Double?, xLabel: String = "Treatment effect",
-        intervalLabel: String = "Posterior mean and 95% HDI", referenceLine: Double? = 0, style: ChartStyle = .standard
+        intervalLabel: String = "Posterior mean and 95% HDI", referenceLine: Double? = 0, style: ChartStyle = .standard,
+        compact: Bool = false
     ) {
         self.title = title
         self.rows = rows
@@ -41,10 +45,13 @@ public struct ForestChart: Chart {
         self.intervalLabel = intervalLabel
         self.referenceLine = referenceLine
         self.style = style
+        self.compact = compact
     }
 
     public func preferredHeight(forWidth width: Double) -> Double {
-        Swift.max((width * 0.45).rounded(), 140 + 24 * Double(rows.count))
+        compact
+            ? Swift.max((width * 0.3).rounded(), 110 + 18 * Double(rows.count))
+            : Swift.max((width * 0.45).rounded(), 140 + 24 * Double(rows.count))
     }
 
     public func draw(in renderer: Renderer, frame: Rect) {
@@ -61,7 +68,7 @@ public struct ForestChart: Chart {
         let reference = referenceLine.flatMap { $0.isFinite ? $0 : nil }
         var legend = [LegendItem(.marker(Palette.primary), intervalLabel)]
         let hasRaw = drawn.contains { $0.raw?.isFinite == true }
-        if hasRaw { legend.append(LegendItem(.marker(Self.rawColor), "Raw group mean (no pooling)")) }
+        if hasRaw { legend.append(LegendItem(.ring(Self.rawColor), "Raw group mean (no pooling)")) }
         if let reference {
             legend.append(LegendItem(.line(referenceStroke), "Zero (\(TickFormatter.value(reference)))"))
         }
@@ -122,7 +129,7 @@ public struct ForestChart: Chart {
 
     /// The open marker of a raw (unpooled) group mean.
     public static let rawRadius = 5.5
-    static let rawColor = Palette.orange
+    public static let rawColor = Palette.orange
     private var referenceStroke: Stroke { Stroke(color: Palette.reference, width: 1.3, dash: [5, 3]) }
     private var globalStroke: Stroke { Stroke(color: Palette.secondaryReference, width: 1.5, dash: [1.5, 2.5]) }
 }

@@ -22,11 +22,12 @@ public enum PlaybookCharts {
 
     /// Phase 5, check 1: mu_group with 95% HDI, zero line and global mean.
     public static func groupEffects(
-        candidate: String, rows: [ForestRow], globalMean: Double?, effectLabel: String = "Treatment effect"
+        candidate: String, rows: [ForestRow], globalMean: Double?, effectLabel: String = "Treatment effect",
+        compact: Bool = false
     ) -> ForestChart {
         ForestChart(
             title: "Group-level effects: \(candidate) (95% HDI)", rows: rows, globalMean: globalMean,
-            xLabel: effectLabel)
+            xLabel: effectLabel, compact: compact)
     }
 
     /// Phase 5, check 2: shrinkage against precision (1/SE), a density above 20,000 creators.

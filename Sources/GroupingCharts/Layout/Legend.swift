@@ -7,6 +7,8 @@ public struct LegendItem: Equatable, Sendable {
         case box(fill: Color, stroke: Stroke?)
         /// A point marker.
         case marker(Color)
+        /// An open point marker: a ring of this colour.
+        case ring(Color)
         /// A colour ramp from `Palette.sequential(0)` to `(1)` (densities).
         case ramp
     }
@@ -73,6 +75,9 @@ enum LegendLayout {
             if let stroke { renderer.strokeRect(rect, stroke: stroke) }
         case .marker(let color):
             renderer.drawCircles([Point(x: x + swatchWidth / 2, y: midY)], radius: 3.5, fill: color, stroke: nil)
+        case .ring(let color):
+            renderer.drawCircles(
+                [Point(x: x + swatchWidth / 2, y: midY)], radius: 3.5, fill: nil, stroke: Stroke(color: color, width: 1.6))
         case .ramp:
             let steps = 12
             let stepWidth = rampWidth / Double(steps)

@@ -1,99 +1,17 @@
 import GroupingNumerics
-import CCairo
-import Dispatch
 import Foundation
 import GroupingCharts
 import GroupingCore
 
-/// Turns a run's numbers into the report's charts: each playbook figure as a chart value,
-/// then rendered once as inline SVG (HTML), as SVG and PNG files (`charts/`), and kept as
-/// a drawing closure for the PDF's vector pages.
+/// Turns a run's numbers into the report's charts: each playbook figure as a chart value with
+/// its place in the report and its caption (`PlannedChart`). `ChartRendering` draws them.
 public enum ReportChartBuilder {
-    /// The width charts are laid out at for the HTML page and the files, in points.
-    public static let width = 720.0
-    /// The width charts are laid out at for the PDF, which then scales them to the rectangle
-    /// the page gives: the layout (label thinning, tick count) never depends on how much room
-    /// is left on a page, and text stays at least 70% of its design size.
-    public static let pdfLayoutWidth = 560.0
-
-    /// Pixels per point of the `charts/*.png` files: 1.5 makes a 720-point chart 1,080
-    /// pixels wide, full width on a 1080p slide. At 2 the PNG files took about 40% of the
-    /// example report's CPU time (rasterising and deflating 4 MB of pixels per chart), for
-    /// a sharpness the SVG files, with real text, now give at any size.
-    public static let pngScale = 1.5
-
-    /// A chart with its place in the report and its file name.
-    public struct Planned: @unchecked Sendable {
-        public var id: String
-        public var section: ChartSection
-        public var caption: String
-        public var chart: Chart
-
-        public init(id: String, section: ChartSection, caption: String, chart: Chart) {
-            self.id = id
-            self.section = section
-            self.caption = caption
-            self.chart = chart
-        }
-    }
-
-    /// The rendered charts and the files for `charts/` (name → bytes).
-    public struct Rendered: @unchecked Sendable {
-        public var charts: [ReportChart]
-        public var files: [(name: String, bytes: [UInt8])]
-    }
-
-    /// Plans and renders every chart of the run.
+    /// Plans and renders every chart of the run: the report's charts and the `charts/` files.
     /// - Parameter pngScale: pixels per point of the PNG files.
-    /// - Complexity: one render per chart and format, in parallel on the available cores.
-    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = ReportChartBuilder.pngScale) throws -> Rendered
+    public static func build(_ output: AnalysisOutput, thresholds: Thresholds, pngScale: Double = ChartRendering.pngScale) throws -> (charts: [ReportChart], files: [ChartRendering.File])
     {
-        try render(plan(output, thresholds: thresholds), pngScale: pngScale)
-    }
-
-    /// Renders planned charts: inline SVG for the HTML page, SVG and PNG files, and a
-    /// drawing closure for the PDF.
-    public static func render(_ planned: [Planned], pngScale: Double = ReportChartBuilder.pngScale) throws -> Rendered {
-        let rendered = parallelMap(count: planned.count) {
-            index -> Result<(inline: String, svg: [UInt8], png: [UInt8]), Error> in
-            let item = planned[index]
-            return Result {
-                // One SVG rendering serves the page and the file; its ids carry the chart's
-                // id, unique in the report, so the inlined charts never share one.
-                let inline = ChartOutput.svgMarkup(item.chart, width: width, idPrefix: svgIdPrefix(item.id))
-                let png = try ChartOutput.png(item.chart, width: width, scale: pngScale)
-                return (inline, ChartOutput.svgDocument(markup: inline), png)
-            }
-        }
-        var svgs: [String] = []
-        var files: [(name: String, bytes: [UInt8])] = []
-        for (item, result) in zip(planned, rendered) {
-            switch result {
-            case .success(let output):
-                svgs.append(output.inline)
-                files.append(("\(item.id).svg", output.svg))
-                files.append(("\(item.id).png", output.png))
-            case .failure(let error):
-                throw InputError(message: "the chart \(item.id) could not be drawn: \(error)")
-            }
-        }
-        let charts = planned.enumerated().map { index, item in
-            let chart = item.chart
-            let layoutWidth = pdfLayoutWidth
-            let layoutHeight = chart.preferredHeight(forWidth: layoutWidth)
-            return ReportChart(
-                id: item.id, section: item.section, caption: item.caption, svg: svgs[index],
-                aspectRatio: layoutWidth / max(layoutHeight, 1)
-            ) { context, x, y, w, h in
-                let scale = w / layoutWidth
-                cairo_save(context)
-                cairo_translate(context, x, y)
-                cairo_scale(context, scale, scale)
-                ChartOutput.draw(chart, context: context, x: 0, y: 0, width: layoutWidth, height: h / scale)
-                cairo_restore(context)
-            }
-        }
-        return Rendered(charts: charts, files: files)
+        let charts = ChartRendering.reportCharts(plan(output, thresholds: thresholds))
+        return (charts, try ChartRendering.files(charts, pngScale: pngScale))
     }
 
     /// Per-group charts draw at most this many groups (the largest): beyond it rows become
@@ -112,12 +30,12 @@ public enum ReportChartBuilder {
     }
 
     /// The playbook's figures for this run, in report order.
-    public static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [Planned] {
+    public static func plan(_ output: AnalysisOutput, thresholds: Thresholds) -> [PlannedChart] {
         let results = output.results
         let outcomeLabel =
             output.frame.outcomeInfo.kind == "lift"
             ? "Lift" : (output.frame.outcomeInfo.kind == "column" ? output.frame.outcomeInfo.description : "effect_hat")
-        var planned: [Planned] = []
+        var planned: [PlannedChart] = []
         for (candidate, grouping) in zip(results.candidates, output.groupings) {
             let slug = Slug.fileName(candidate.name)
             let counts = grouping.counts()
@@ -125,7 +43,7 @@ public enum ReportChartBuilder {
             let outcomeByGroup = valuesByGroup(output.frame.outcome, grouping)
             let byGroup = shown.map { outcomeByGroup[$0] }
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "\(slug)-outcome", section: .phase1Boxplot(candidate: candidate.name),
                     caption:
                         "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter."
@@ -133,7 +51,7 @@ public enum ReportChartBuilder {
                     chart: PlaybookCharts.outcomeByGroup(
                         candidate: candidate.name, outcomeLabel: outcomeLabel, groups: byGroup)))
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "\(slug)-sizes", section: .phase1Sizes(candidate: candidate.name),
                     caption:
                         "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins."
@@ -143,32 +61,31 @@ public enum ReportChartBuilder {
                         counts: shown.map { counts[$0] }, minGroupSize: thresholds.minGroupSize)))
             guard let hbm = candidate.hbm, hbm.skipped == nil, let estimates = output.creatorEstimates[candidate.name]
             else { continue }
-            // The group means of effect_hat with no pooling, beside the pooled posterior.
-            let rawMeans = output.frame.effectHat.map { effectHat in
-                valuesByGroup(effectHat, grouping).map { group in
-                    group.values.isEmpty ? Double.nan : group.values.reduce(0, +) / Double(group.values.count)
-                }
+            let rows = forestRows(hbm, grouping: grouping, shown: shown, effectHat: output.frame.effectHat)
+            if candidate.name == results.recommendation?.grouping {
+                planned.append(
+                    PlannedChart(
+                        id: "summary-forest", section: .summaryForest,
+                        caption:
+                            "Each group's effect under \(candidate.name), the recommended grouping: posterior mean and 95% HDI (filled), raw mean of effect_hat without pooling (open). Groups whose intervals do not overlap differ clearly."
+                            + limitNote,
+                        chart: PlaybookCharts.groupEffects(
+                            candidate: candidate.name, rows: rows, globalMean: hbm.mu?.mean, compact: true)))
             }
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "\(slug)-forest", section: .forest(candidate: candidate.name),
                     caption:
                         "Posterior of each group's effect mu_group for \(candidate.name): the point is the posterior mean, the bar its 95% HDI; the dashed lines mark zero and the global mean mu; the open circle is the group's raw mean of effect_hat without pooling."
                         + limitNote,
                     chart: PlaybookCharts.groupEffects(
                         candidate: candidate.name,
-                        rows: shown.filter { $0 < hbm.groups.count }.map { index in
-                            let group = hbm.groups[index]
-                            return ForestRow(
-                                label: group.label, mean: group.mean, low: group.hdiLow, high: group.hdiHigh,
-                                count: group.count, raw: rawMeans.flatMap { index < $0.count ? $0[index] : nil })
-                        },
-                        globalMean: hbm.mu?.mean)))
+                        rows: rows, globalMean: hbm.mu?.mean)))
             // The PSIS cross-check's Pareto k per creator (creators outside its subsample have none).
             let checked = estimates.paretoK.indices.filter { estimates.paretoK[$0].isFinite }
             if !checked.isEmpty {
                 planned.append(
-                    Planned(
+                    PlannedChart(
                         id: "\(slug)-pareto-k", section: .paretoK(candidate: candidate.name),
                         caption:
                             "Pareto k of the PSIS-LOO cross-check for each creator of \(candidate.name) (ArviZ's plot_khat), in input order. Above \(NumberFormatting.number(hbm.loo?.kThreshold ?? 0.7)) a creator's PSIS estimate is unreliable; the exact LOO the report uses does not depend on it.",
@@ -180,7 +97,7 @@ public enum ReportChartBuilder {
             let shrinkageByGroup = valuesByGroup(estimates.shrinkagePercent, grouping)
             let fitted = estimates.shrinkage.indices.filter { !estimates.shrinkage[$0].isNaN }
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "\(slug)-shrinkage", section: .shrinkageScatter(candidate: candidate.name),
                     caption:
                         "How far pooling moved each creator's estimate against its precision (1/se) for \(candidate.name). A sensible pattern falls from left to right: noisy estimates move a lot, precise ones barely.",
@@ -188,7 +105,7 @@ public enum ReportChartBuilder {
                         candidate: candidate.name, precision: fitted.map { estimates.precision[$0] },
                         shrinkage: fitted.map { estimates.shrinkage[$0] })))
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "\(slug)-shrinkage-by-group", section: .shrinkageByGroup(candidate: candidate.name),
                     caption:
                         "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators."
@@ -199,7 +116,7 @@ public enum ReportChartBuilder {
         }
         if let clustering = results.clustering {
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "elbow", section: .elbow,
                     caption:
                         "Inertia (within-cluster sum of squares of the standardised features) against the number of clusters k. The chosen k (\(clustering.chosenK), \(clustering.rule)) sits at the elbow, where adding clusters stops paying off.",
@@ -209,7 +126,7 @@ public enum ReportChartBuilder {
         }
         if !results.comparison.isEmpty {
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "loo-comparison", section: .looComparison,
                     caption:
                         "Each model's elpd_loo minus the best model's (0 at the dashed line; higher is better) with ± one standard error of the difference (dse), best at the top; the ungrouped baseline is marked.",
@@ -223,7 +140,7 @@ public enum ReportChartBuilder {
             }
         if let name = output.estimatesGrouping, let pooling = recommendedHBM?.pooling, !pooling.groups.isEmpty {
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "pooling", section: .pooling,
                     caption:
                         "Pooling factor of each group of \(name) (baggr's definition; 0: estimated from its own creators, 1: from the overall mean): how far the group's estimate is pulled from its own creators' precision-weighted mean toward the overall mean mu. Each creator is in turn pulled toward its group by a mean creator pooling factor of \(NumberFormatting.fixed(pooling.mean, decimals: 2)).",
@@ -234,7 +151,7 @@ public enum ReportChartBuilder {
         }
         if let name = output.estimatesGrouping, let fit = output.fits[name] {
             planned.append(
-                Planned(
+                PlannedChart(
                     id: "loo-pit", section: .looPIT,
                     caption:
                         "Empirical CDF of the LOO-PIT values of \(name) minus the uniform CDF, with the simultaneous 95% band a calibrated model stays inside (Säilynoja et al. 2022).",
@@ -245,6 +162,22 @@ public enum ReportChartBuilder {
         return planned
     }
 
+    /// The forest rows of the shown groups: posterior mean and 95% HDI of mu_group, with the
+    /// group's mean of effect_hat with no pooling beside it (none without effect_hat).
+    static func forestRows(_ hbm: HBMResult, grouping: Grouping, shown: [Int], effectHat: [Double]?) -> [ForestRow] {
+        let rawMeans = effectHat.map { effectHat in
+            valuesByGroup(effectHat, grouping).map { group in
+                group.values.isEmpty ? Double.nan : group.values.reduce(0, +) / Double(group.values.count)
+            }
+        }
+        return shown.filter { $0 < hbm.groups.count }.map { index in
+            let group = hbm.groups[index]
+            return ForestRow(
+                label: group.label, mean: group.mean, low: group.hdiLow, high: group.hdiHigh, count: group.count,
+                raw: rawMeans.flatMap { index < $0.count ? $0[index] : nil })
+        }
+    }
+
     /// The finite values of each group, in label order (NaN rows left out).
     static func valuesByGroup(_ values: [Double], _ grouping: Grouping) -> [BoxGroup] {
         var buckets = [[Double]](repeating: [], count: grouping.groupCount)
@@ -253,7 +186,4 @@ public enum ReportChartBuilder {
         }
         return zip(grouping.labels, buckets).map { BoxGroup(label: $0.0, values: $0.1) }
     }
-
-    /// The prefix of the ids in a chart's SVG: "chart-", its id (a file slug), "-".
-    static func svgIdPrefix(_ id: String) -> String { "chart-\(id)-" }
 }

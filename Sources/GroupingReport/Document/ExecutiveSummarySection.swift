@@ -8,6 +8,9 @@ import GroupingCore
 extension ReportBuilder {
     func executiveSummarySection() -> ReportSection {
         var blocks: [ReportBlock] = [.recommendation(executiveDecision())]
+        if let grouping = results.recommendation?.grouping {
+            blocks += headedCharts("The groups' effects under \(grouping)", .summaryForest)
+        }
         let margins = marginSentences()
         if !margins.isEmpty {
             blocks.append(.heading("How clear the choice is"))

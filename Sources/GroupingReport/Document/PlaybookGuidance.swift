@@ -76,7 +76,7 @@ enum PlaybookGuidance {
         case .forest: return forest
         case .shrinkageScatter: return shrinkageScatter
         case .shrinkageByGroup: return shrinkageByGroup
-        case .paretoK: return ""
+        case .paretoK, .summaryForest: return ""
         case .trend: return ""
         }
     }

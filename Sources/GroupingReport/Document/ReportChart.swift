@@ -1,5 +1,9 @@
+import GroupingCharts
+
 /// Where in the report a chart belongs.
 public enum ChartSection: Hashable, Sendable {
+    /// Page 1: the recommended grouping's group effects, a small forest chart.
+    case summaryForest
     /// Phase 1: the outcome's distribution per group of a candidate.
     case phase1Boxplot(candidate: String)
     /// Phase 1: the group sizes of a candidate.
@@ -24,11 +28,13 @@ public enum ChartSection: Hashable, Sendable {
     case trend(metric: String)
 }
 
-/// A chart handed to the report: inline SVG for the HTML page and a drawing closure for the PDF.
+/// A chart handed to the report, as data: the chart value (which any renderer can draw) and
+/// its SVG markup for the HTML page, rendered once.
 ///
-/// The report lays charts out; it never computes what they show. `svg` is trusted markup
+/// The report lays charts out; it never computes what they show, and it never holds drawing
+/// code: the PDF draws `chart` through `ChartOutput` with Cairo. `svg` is trusted markup
 /// (inserted unescaped), so it must not reference anything outside itself.
-public struct ReportChart: @unchecked Sendable {
+public struct ReportChart: Sendable {
     /// A stable identifier, unique in a report (used for anchors).
     public var id: String
     public var section: ChartSection
@@ -37,27 +43,26 @@ public struct ReportChart: @unchecked Sendable {
     /// Inline-ready `<svg …>…</svg>` markup (no XML declaration), inserted into the page as
     /// it is: its ids must be unique in the report (`ChartOutput.svgMarkup`'s `idPrefix`).
     public var svg: String
-    /// Width divided by height; the PDF keeps it when it scales the chart.
-    public var aspectRatio: Double
+    /// The chart itself, drawn onto the PDF's pages.
+    public var chart: any Chart
+    /// The width the PDF lays the chart out at, in points, before scaling it to the
+    /// rectangle the page gives: the layout (label thinning, tick count) never depends on how
+    /// much room is left on a page.
+    public var layoutWidth: Double
     /// "Figure 3": set by `ReportDocument` in reading order.
     public var number: Int? = nil
     /// The caption as printed: "Figure 3. " and the caption.
     public var numberedCaption: String { number.map { "Figure \($0). " + caption } ?? caption }
-    /// Draws the chart with Cairo into the rectangle (points, origin at the top left).
-    /// The context is a `cairo_t *`; the closure may change its state freely (the report
-    /// saves and restores around the call).
-    public var drawPDF: (_ context: OpaquePointer, _ x: Double, _ y: Double, _ width: Double, _ height: Double) -> Void
 
-    public init(
-        id: String, section: ChartSection, caption: String, svg: String, aspectRatio: Double,
-        drawPDF:
-            @escaping (_ context: OpaquePointer, _ x: Double, _ y: Double, _ width: Double, _ height: Double) -> Void
-    ) {
+    /// Width divided by height at `layoutWidth`; the PDF keeps it when it scales the chart.
+    public var aspectRatio: Double { layoutWidth / max(chart.preferredHeight(forWidth: layoutWidth), 1) }
+
+    public init(id: String, section: ChartSection, caption: String, svg: String, chart: any Chart, layoutWidth: Double) {
         self.id = id
         self.section = section
         self.caption = caption
         self.svg = svg
-        self.aspectRatio = aspectRatio
-        self.drawPDF = drawPDF
+        self.chart = chart
+        self.layoutWidth = layoutWidth
     }
 }

@@ -18,7 +18,7 @@ public enum HistoryCharts {
     }
 
     /// The charts for a history, in report order.
-    public static func plan(_ history: SnapshotHistory) -> [ReportChartBuilder.Planned] {
+    public static func plan(_ history: SnapshotHistory) -> [PlannedChart] {
         let entries = history.entries
         let periods = axisLabels(entries.map(\.label))
         let flagged = Set(entries.indices.filter { !entries[$0].flags.isEmpty })
@@ -26,8 +26,8 @@ public enum HistoryCharts {
         func trend(
             _ id: String, title: String, caption: String, valueLabel: String, series: [TrendSeries],
             references: [TrendReference]
-        ) -> ReportChartBuilder.Planned {
-            ReportChartBuilder.Planned(
+        ) -> PlannedChart {
+            PlannedChart(
                 id: "history-\(id)", section: .trend(metric: id),
                 caption: caption
                     + (flagged.isEmpty ? "" : " Shaded: snapshots with a flag or an alert.")

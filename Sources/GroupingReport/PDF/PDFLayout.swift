@@ -194,16 +194,33 @@ struct PDFLayout {
     }
 
     /// A sub-heading, moved to the next page with what follows it unless the start of that
-    /// fits below it: a chart at no less than the 85% it may shrink to, else 110 points.
+    /// fits below it: a chart at no less than the 85% it may shrink to, all of a short text
+    /// (bullets or a paragraph), else 110 points.
     mutating func heading(_ title: String, keepingWith next: ReportBlock?) {
         let lines = TextWrapping.lines(title, font: PDFStyle.subheading, width: contentWidth, measurer: measurer)
         var following = 110.0
-        if case .chart(let chart)? = next {
+        switch next {
+        case .chart(let chart)?:
             following = chartSize(chart).height * 0.85 + 4 + 3 * PDFStyle.caption.lineHeight
+        case .bullets(let items)?:
+            following = min(following, textHeight(items, indent: 12, after: 2))
+        case .paragraph(let text)?:
+            following = min(following, textHeight([text], indent: 0, after: 0))
+        default:
+            break
         }
         gap(4)
         ensure(Double(lines.count) * PDFStyle.subheading.lineHeight + 4 + following)
         text(title, font: PDFStyle.subheading, role: .heading, after: 4)
+    }
+
+    /// The height body-text items take: their wrapped lines and `after` points below each.
+    func textHeight(_ items: [String], indent: Double, after: Double) -> Double {
+        items.reduce(0) { height, item in
+            let lines = TextWrapping.lines(
+                InlineMarkup.plain(item), font: PDFStyle.body, width: contentWidth - indent, measurer: measurer)
+            return height + Double(lines.count) * PDFStyle.body.lineHeight + after
+        }
     }
 
     mutating func block(_ block: ReportBlock) {

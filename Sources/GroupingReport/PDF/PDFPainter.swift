@@ -1,4 +1,5 @@
 import CCairo
+import GroupingCharts
 
 /// Draws a finished `PDFLayout` with Cairo: per page the running header and the
 /// "Page n of N" footer, then the placed elements.
@@ -86,12 +87,24 @@ struct PDFPainter {
             cairo_tag_begin(context, CAIRO_TAG_LINK, attributes)
             cairo_tag_end(context, CAIRO_TAG_LINK)
         case .chart(let chart):
-            cairo_save(context)
-            cairo_rectangle(context, element.x, element.y, element.width, element.height)
-            cairo_clip(context)
-            chart.drawPDF(context, element.x, element.y, element.width, element.height)
-            cairo_restore(context)
+            drawChart(chart, into: element)
         }
+    }
+
+    /// The chart laid out at its `layoutWidth` and scaled to the element's rectangle, so
+    /// its text keeps its design proportions whatever room the page gives.
+    private func drawChart(_ chart: ReportChart, into element: PDFPlacedElement) {
+        let scale = element.width / chart.layoutWidth
+        // A placed chart has a positive size and a positive layout width (`PDFLayout`).
+        assert(scale > 0 && scale.isFinite && element.height > 0, "PDFPainter: chart \(chart.id) scaled by \(scale)")
+        cairo_save(context)
+        cairo_rectangle(context, element.x, element.y, element.width, element.height)
+        cairo_clip(context)
+        cairo_translate(context, element.x, element.y)
+        cairo_scale(context, scale, scale)
+        ChartOutput.draw(
+            chart.chart, context: context, x: 0, y: 0, width: chart.layoutWidth, height: element.height / scale)
+        cairo_restore(context)
     }
 
     private func drawRow(_ row: PDFTableRow, y: Double, height: Double) {

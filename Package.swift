@@ -66,7 +66,7 @@ let package = Package(
         // Test helpers: assertClose, a seeded generator, fixture loading.
         .target(name: "TestSupport", dependencies: [], path: "Tests/TestSupport"),
         .testTarget(
-            name: "GroupingCoreTests", dependencies: ["GroupingCore", "TestSupport"],
+            name: "GroupingCoreTests", dependencies: ["GroupingCore", "GroupingNumerics", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "GroupingNumericsTests", dependencies: ["GroupingNumerics", "TestSupport"]),
         .testTarget(name: "GroupingChartsTests", dependencies: ["GroupingCharts", "GroupingNumerics", "TestSupport"]),

@@ -23,22 +23,7 @@ public enum BruteForceReference {
             (0..<nodesPerAxis).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(nodesPerAxis - 1) }
         }
         let inner = Int(pow(Double(nodesPerAxis), Double(d - 1)))
-        var logDensity = [Double](repeating: -.infinity, count: nodesPerAxis * inner)
-        logDensity.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            DispatchQueue.concurrentPerform(iterations: nodesPerAxis) { i in
-                let statistics = context.statistics(logTau: axis[0][i])
-                for j in 0..<inner {
-                    var x = [axis[0][i]]
-                    var rest = j
-                    for h in 1..<max(d, 1) {
-                        x.append(axis[h][rest % nodesPerAxis])
-                        rest /= nodesPerAxis
-                    }
-                    out[i * inner + j] = context.logPosterior(statistics, x: x).posterior
-                }
-            }
-        }
+        let logDensity = logPosteriorLattice(context: context, axes: axis)
         let top = logDensity.max() ?? 0
         var m1 = [Double](repeating: 0, count: d)
         var m2 = [Double](repeating: 0, count: d)
@@ -68,5 +53,34 @@ public enum BruteForceReference {
             return MeanSD(mean: mean, sd: max(m2[h] / total - mean * mean, 0).squareRoot())
         }
         return (moments, face / total)
+    }
+
+    /// log p(x | y), up to a constant, at every point of the tensor lattice `axes` (log φ per
+    /// hyperparameter, grid order): index i₀ · (n₁ ⋯) + i₁ + n₁ · i₂ + …, the first axis (log
+    /// tau) outermost, the others in increasing stride.
+    /// - Complexity: n₀ O(N) passes and Π nₕ conditional posteriors, over the first axis in
+    ///   parallel.
+    static func logPosteriorLattice(context: ModelContext, axes: [[Double]]) -> [Double] {
+        let d = axes.count
+        // One axis per hyperparameter, none empty.
+        assert(d == context.dimension && axes.allSatisfy { !$0.isEmpty }, "lattice of \(d) axes")
+        let inner = axes.dropFirst().reduce(1) { $0 * $1.count }
+        var logDensity = [Double](repeating: -.infinity, count: axes[0].count * inner)
+        logDensity.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: axes[0].count) { i in
+                let statistics = context.statistics(logTau: axes[0][i])
+                for j in 0..<inner {
+                    var x = [axes[0][i]]
+                    var rest = j
+                    for h in 1..<max(d, 1) {
+                        x.append(axes[h][rest % axes[h].count])
+                        rest /= axes[h].count
+                    }
+                    out[i * inner + j] = context.logPosterior(statistics, x: x).posterior
+                }
+            }
+        }
+        return logDensity
     }
 }

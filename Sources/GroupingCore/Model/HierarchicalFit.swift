@@ -1,3 +1,5 @@
+import Foundation
+
 /// One model's fit: exact per-creator posteriors and LOO from the grid quadrature, the
 /// hyperparameters' exact moments, the draws' convergence table and the PSIS cross-check.
 public struct HierarchicalFit: Sendable {
@@ -147,6 +149,14 @@ public struct HyperparameterMarginal: Sendable, Equatable {
     public var mass: [Double]
     /// The prior's scale (half-normal).
     public var priorScale: Double
+    /// The half-normal prior's density at each of `points`: 2 φ(x / s) / s for x ≥ 0.
+    public func priorDensity(at points: [Double]) -> [Double] {
+        points.map { x in
+            guard priorScale > 0, x >= 0 else { return 0 }
+            let z = x / priorScale
+            return 2 * exp(-z * z / 2) / (priorScale * (2 * Double.pi).squareRoot())
+        }
+    }
 }
 
 extension HierarchicalFit {

@@ -123,9 +123,11 @@ public enum Analysis {
             ? ModelPhase.baselineName
             : recommendation.grouping.flatMap { posteriors[$0] != nil ? $0 : nil }
                 ?? results.comparison.first?.name
+        let densities = estimatesGrouping.flatMap { fits[$0]?.marginalDensities() } ?? []
+        lap("Prior and posterior densities")
         return AnalysisOutput(
             results: results, frame: frame, groupings: groupings, creatorEstimates: posteriors,
-            estimatesGrouping: estimatesGrouping, fits: fits, timings: timings)
+            estimatesGrouping: estimatesGrouping, fits: fits, densities: densities, timings: timings)
     }
 
     /// How strongly each candidate's source looks like a function of effect_hat (for the

@@ -12,6 +12,9 @@ public struct AnalysisOutput: Sendable {
     public var estimatesGrouping: String?
     /// Schema 2: the fits themselves (by model name, `ungrouped` included), for the charts.
     public var fits: [String: HierarchicalFit] = [:]
+    /// The hyperparameters' exact marginal posteriors of the `estimatesGrouping` model, with
+    /// their priors (the prior-and-posterior chart).
+    public var densities: [MarginalDensity] = []
     /// Seconds per phase, for the methods appendix (not in results.json: it would break
     /// the reproducibility of the snapshot).
     public var timings: [PhaseTiming]

@@ -149,6 +149,18 @@ public enum ReportChartBuilder {
                         values: pooling.groups.map(\.pooling),
                         valueLabel: "Pooling factor", groupAxisLabel: name)))
         }
+        if let name = output.estimatesGrouping, !output.densities.isEmpty {
+            planned.append(
+                PlannedChart(
+                    id: "prior-posterior", section: .priorPosterior,
+                    caption:
+                        "Posterior (solid) and half-normal prior (dashed) density of each hyperparameter of \(name), over the central 99.9% of its posterior. A prior nearly flat where the posterior lies leaves the answer to the data; a posterior that follows the prior's shape means the data say little about that parameter.",
+                    chart: PriorPosteriorChart(
+                        title: "Prior and posterior: \(name)",
+                        panels: output.densities.map {
+                            DensityPanel(name: $0.name, values: $0.values, posterior: $0.posterior, prior: $0.prior)
+                        })))
+        }
         if let name = output.estimatesGrouping, let fit = output.fits[name] {
             planned.append(
                 PlannedChart(

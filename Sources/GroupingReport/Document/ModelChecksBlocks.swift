@@ -21,12 +21,15 @@ extension ReportBuilder {
     }
 
     func calibrationBlocks() -> [ReportBlock] {
-        guard let (name, hbm) = recommendedModel else { return chartBlocks(.looPIT) + chartBlocks(.pooling) }
+        guard let (name, hbm) = recommendedModel else {
+            return chartBlocks(.looPIT) + chartBlocks(.pooling) + chartBlocks(.priorPosterior)
+        }
         var blocks: [ReportBlock] = [.heading("Checks of the recommended model: \(name)")]
         let facts = modelCheckFacts(hbm)
         if !facts.isEmpty { blocks.append(.keyValues(facts)) }
         blocks += chartBlocks(.looPIT)
         blocks += chartBlocks(.pooling)
+        blocks += chartBlocks(.priorPosterior)
         if !hbm.summary.isEmpty { blocks.append(.table(posteriorSummaryTable(name, hbm.summary))) }
         return blocks
     }

@@ -76,7 +76,7 @@ enum PlaybookGuidance {
         case .forest: return forest
         case .shrinkageScatter: return shrinkageScatter
         case .shrinkageByGroup: return shrinkageByGroup
-        case .paretoK, .summaryForest: return ""
+        case .paretoK, .summaryForest, .priorPosterior: return ""
         case .trend: return ""
         }
     }

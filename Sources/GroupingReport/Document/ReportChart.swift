@@ -14,6 +14,8 @@ public enum ChartSection: Hashable, Sendable {
     case looComparison
     /// Phase 5: the LOO-PIT ECDF difference with its simultaneous band, for the recommended model.
     case looPIT
+    /// Phase 5: the prior and posterior densities of the recommended model's hyperparameters.
+    case priorPosterior
     /// Phase 5: the pooling factor of each group of the recommended model.
     case pooling
     /// Phase 5: the posterior of mu_group per group (95% HDI) of a candidate.

@@ -139,8 +139,21 @@ struct AxesLayout {
         let stride = Swift.max(yLabelStride, xCategoryLabels?.labelStride ?? 1)
         guard stride > 1 else { return nil }
         return
-            "Only every \(stride)\(stride == 2 ? "nd" : stride == 3 ? "rd" : "th") group label is shown for lack of room "
+            "Only every \(Self.ordinal(stride)) group label is shown for lack of room "
             + "(\(categoryCount) groups); a taller chart lists them all."
+    }
+
+    /// An English ordinal: 2nd, 3rd, 4th, 11th–13th, 21st, 22nd, 23rd, 101st.
+    static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 10, n % 100) {
+        case (_, 11...13): suffix = "th"
+        case (1, _): suffix = "st"
+        case (2, _): suffix = "nd"
+        case (3, _): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
     }
 
     // MARK: Mapping

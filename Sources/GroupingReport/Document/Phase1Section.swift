@@ -82,7 +82,9 @@ extension ReportBuilder {
 
     func groupTable(_ candidate: CandidateResult) -> ReportTable {
         // One number of decimals for the whole table, so that the columns line up.
-        let numbers = NumberFormatting.aligned(candidate.groups.flatMap { [$0.mean, $0.std, $0.min, $0.max] })
+        let numbers = outcomeIsLift
+            ? Self.liftColumns(candidate.groups.flatMap { [$0.mean, $0.std, $0.min, $0.max] })
+            : NumberFormatting.aligned(candidate.groups.flatMap { [$0.mean, $0.std, $0.min, $0.max] })
         let rows: [[ReportCell]] = candidate.groups.enumerated().map { index, group in
             [
                 ReportCell(group.label),
@@ -95,12 +97,27 @@ extension ReportBuilder {
         return ReportTable(
             id: "groups-\(Slug.anchor(candidate.name))", title: "Groups of \(candidate.name)",
             caption:
-                "Count, mean, standard deviation (ddof 1), minimum and maximum of the outcome per group, sorted by label. Counts below \(thresholds.minGroupSize) are highlighted; a one-row group has no standard deviation (—).",
+                "Count, mean, standard deviation (ddof 1), minimum and maximum of the outcome per group, sorted by label"
+                + (outcomeIsLift ? ", the lift in percent and its spread in percentage points (pp)" : "")
+                + ". Counts below \(thresholds.minGroupSize) are highlighted; a one-row group has no standard deviation (—).",
             columns: [
                 ReportColumn("Group", weight: 2), .number("Count"), .number("Mean"), .number("Std"), .number("Min"),
                 .number("Max"),
             ],
             rows: rows, emptyText: "No labelled rows.")
+    }
+
+    /// Whether the outcome is a lift, (post − pre) / pre: then its levels read in percent and
+    /// its differences and spreads in percentage points.
+    var outcomeIsLift: Bool { results.outcome.kind == "lift" }
+
+    /// A group table's mean, std, min and max per group, for a lift: the levels in percent,
+    /// the std in percentage points, one number of decimals for the whole table.
+    static func liftColumns(_ values: [Double?]) -> [String] {
+        let numbers = NumberFormatting.aligned(values.map { $0.map { $0 * 100 } })
+        return numbers.enumerated().map { index, text in
+            text == NumberFormatting.missing ? text : text + (index % 4 == 1 ? " pp" : "%")
+        }
     }
 
     func varianceFacts(_ candidate: CandidateResult) -> [KeyValue] {
@@ -126,6 +143,15 @@ extension ReportBuilder {
                 "min \(NumberFormatting.integer(candidate.sizes.min)), median \(NumberFormatting.significant(candidate.sizes.median)), max \(NumberFormatting.integer(candidate.sizes.max))"
             ),
         ]
+        if let total, total > 0, let between = candidate.variance.between, let within = candidate.variance.within,
+            (between + within) / total > 1.005
+        {
+            facts.append(
+                KeyValue(
+                    "Why the shares add up to more than 100%",
+                    "the playbook's between-group variance is the variance of the group means and its within-group variance the mean of the groups' variances; they are not parts of the total, so their shares need not add up to 100%"
+                ))
+        }
         if candidate.unlabeled > 0 {
             facts.append(KeyValue("Rows without a label", NumberFormatting.integer(candidate.unlabeled)))
         }

@@ -21,18 +21,27 @@ enum TextWrapping {
         if breakAnywhere { return splitByCharacters(text, font: font, width: width, measurer: measurer) }
         var lines: [String] = []
         var current = ""
+        // The line's width so far. Glyph advances add up (no kerning in Cairo's toy text API),
+        // so a candidate line measures as the line, a space and the word: each word is
+        // measured once instead of every growing prefix of its line.
+        var currentWidth = 0.0
+        let space = measurer.width(" ", font: font)
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if measurer.width(candidate, font: font) <= width {
-                current = candidate
+            let wordWidth = measurer.width(word, font: font)
+            let candidateWidth = current.isEmpty ? wordWidth : currentWidth + space + wordWidth
+            if candidateWidth <= width {
+                current = current.isEmpty ? word : current + " " + word
+                currentWidth = candidateWidth
                 continue
             }
             if !current.isEmpty { lines.append(current) }
-            if measurer.width(word, font: font) <= width {
+            if wordWidth <= width {
                 current = word
+                currentWidth = wordWidth
             } else {
                 var pieces = splitByCharacters(word, font: font, width: width, measurer: measurer)
                 current = pieces.removeLast()
+                currentWidth = measurer.width(current, font: font)
                 lines += pieces
             }
         }

@@ -317,30 +317,20 @@ struct NodeReader {
     func thresholds(_ node: Node) throws -> Thresholds {
         let entries = try mapping(node, "thresholds", allowed: Thresholds.keys)
         var t = Thresholds()
-        func value(_ key: String) throws -> Double? {
-            guard let node = entries[key] else { return nil }
-            let v = try double(node, "thresholds.\(key)")
-            if let problem = Thresholds.rangeProblem(key, v) { throw error("thresholds.\(key)", node, problem) }
-            return v
+        for definition in ThresholdDefinition.all {
+            guard let entry = entries[definition.key] else { continue }
+            let path = "thresholds.\(definition.key)"
+            switch definition.field {
+            case .count:
+                let range = definition.range
+                let n = try int(entry, path, min: Int(range.lowerBound), max: Int(range.upperBound))
+                definition.set(Double(n), in: &t)
+            case .real:
+                let v = try double(entry, path)
+                if let problem = definition.rangeProblem(v) { throw error(path, entry, problem) }
+                definition.set(v, in: &t)
+            }
         }
-        func count(_ key: String) throws -> Int? {
-            guard let node = entries[key] else { return nil }
-            return try int(node, "thresholds.\(key)", min: 1, max: 1_000_000)
-        }
-        if let v = try value("quality_poor") { t.qualityPoor = v }
-        if let v = try value("quality_good") { t.qualityGood = v }
-        if let v = try value("anova_p") { t.anovaP = v }
-        if let v = try value("eta_squared") { t.etaSquared = v }
-        if let v = try count("min_group_size") { t.minGroupSize = v }
-        if let v = try count("min_group_size_hbm") { t.minGroupSizeHbm = v }
-        if let v = try value("looic_tie") { t.looicTie = v }
-        if let v = try value("looic_strong") { t.looicStrong = v }
-        if let v = try value("separation") { t.separation = v }
-        if let v = try value("shrinkage_corr") { t.shrinkageCorr = v }
-        if let v = try value("coverage") { t.coverage = v }
-        if let v = try value("dse_multiple") { t.dseMultiple = v }
-        if let v = try value("pooling_negligible") { t.poolingNegligible = v }
-        if let v = try value("calibration_p") { t.calibrationP = v }
         if t.looicTie > t.looicStrong {
             throw error(
                 "thresholds.looic_tie", entries["looic_tie"] ?? node, "must not exceed looic_strong (\(t.looicStrong))")

@@ -92,45 +92,27 @@ extension ReportBuilder {
     }
 
     func thresholdsTable() -> ReportTable {
-        let t = thresholds
-        let rows: [(String, String, String)] = [
-            (
-                "quality_poor", NumberFormatting.percent(points: t.qualityPoor, decimals: 0),
-                "Quality score below which a grouping is poor"
-            ),
-            (
-                "quality_good", NumberFormatting.percent(points: t.qualityGood, decimals: 0),
-                "Quality score above which a grouping is good"
-            ),
-            ("anova_p", NumberFormatting.pValue(t.anovaP), "ANOVA p-value below which group means differ"),
-            ("eta_squared", NumberFormatting.significant(t.etaSquared), "η² above which the effect size passes"),
-            ("min_group_size", NumberFormatting.integer(t.minGroupSize), "Smallest group for the checklist"),
-            (
-                "min_group_size_hbm", NumberFormatting.integer(t.minGroupSizeHbm),
-                "Smallest group for fitting the model at all"
-            ),
-            ("looic_tie", NumberFormatting.significant(t.looicTie), "LOO-IC points within which candidates are tied"),
-            (
-                "looic_strong", NumberFormatting.significant(t.looicStrong),
-                "LOO-IC points above which the evidence is strong"
-            ),
-            ("separation", NumberFormatting.significant(t.separation), "Separation ratio that passes"),
-            (
-                "shrinkage_corr", NumberFormatting.significant(t.shrinkageCorr),
-                "Correlation of precision with shrinkage that passes (below)"
-            ),
-            (
-                "coverage", NumberFormatting.percent(fraction: t.coverage, decimals: 0),
-                "HBM interval coverage that passes"
-            ),
-        ]
-        return ReportTable(
+        ReportTable(
             id: "thresholds", title: "Decision thresholds",
-            caption: "The playbook's defaults, unless overridden under `thresholds:` in the config.",
+            caption:
+                "Every threshold in force: the playbook's default unless overridden under `thresholds:` in the config (marked).",
             columns: [
-                ReportColumn("Key", weight: 1.3), .number("Value", weight: 0.7), ReportColumn("Meaning", weight: 3),
+                ReportColumn("Key", weight: 1.5), .number("Value", weight: 0.7), ReportColumn("Meaning", weight: 2.6),
+                ReportColumn("Playbook", weight: 1.8), ReportColumn("Drives", weight: 1.4),
             ],
-            rows: rows.map { [ReportCell($0.0), ReportCell($0.1), ReportCell($0.2)] })
+            rows: ThresholdDefinition.all.map { definition in
+                let value = definition.value(in: thresholds)
+                let overridden = value != definition.defaultValue
+                return [
+                    ReportCell(definition.key),
+                    ReportCell(definition.formatted(value) + (overridden ? " *" : "")),
+                    ReportCell(
+                        definition.meaning
+                            + (overridden ? " (default \(definition.formatted(definition.defaultValue)))" : "")),
+                    ReportCell(definition.playbook ?? "—"),
+                    ReportCell(definition.drives),
+                ]
+            })
     }
 
     func inputFilesTable() -> ReportTable {

@@ -11,35 +11,35 @@ enum PlaybookGuidance {
         case "domain":
             return ("Domain validation", "Makes intuitive sense to product and business teams")
         case "significance":
-            return ("Statistical significance", "ANOVA p-value < \(NumberFormatting.pValue(t.anovaP))")
+            return ("Statistical significance", "ANOVA p-value < \(ThresholdDefinition.anovaP.formatted(in: t))")
         case "effect_size":
             return (
                 "Effect size",
-                "η² > \(NumberFormatting.significant(t.etaSquared)) (explains more than \(NumberFormatting.percent(fraction: t.etaSquared, decimals: 0)) of the variance)"
+                "η² > \(ThresholdDefinition.etaSquared.formatted(in: t)) (explains more than \(NumberFormatting.percent(fraction: t.etaSquared, decimals: 0)) of the variance)"
             )
         case "group_sizes":
-            return ("Group sizes", "Every group has at least \(t.minGroupSize) creators")
+            return ("Group sizes", "Every group has at least \(ThresholdDefinition.minGroupSize.formatted(in: t)) creators")
         case "loo":
-            return ("LOO-IC", "Best, or within \(NumberFormatting.significant(t.looicTie)) LOO-IC points of the best")
+            return ("LOO-IC", "Best, or within \(ThresholdDefinition.looicTie.formatted(in: t)) LOO-IC points of the best")
         case "separation":
             return (
                 "Posterior separation",
-                "Group effects clearly differ (separation ratio > \(NumberFormatting.significant(t.separation)))"
+                "Group effects clearly differ (separation ratio > \(ThresholdDefinition.separation.formatted(in: t)))"
             )
         case "shrinkage":
             return (
                 "Shrinkage pattern",
-                "Less precise estimates shrink more (correlation of precision with shrinkage < \(NumberFormatting.significant(t.shrinkageCorr)))"
+                "Less precise estimates shrink more (correlation of precision with shrinkage < \(ThresholdDefinition.shrinkageCorr.formatted(in: t)))"
             )
         case "coverage":
             return (
                 "Coverage validation",
-                "At least \(NumberFormatting.percent(fraction: t.coverage, decimals: 0)) of true effects inside the 95% interval, or what a well-specified model plausibly shows on these data if lower"
+                "At least \(ThresholdDefinition.coverage.formatted(in: t)) of true effects inside the 95% interval, or what a well-specified model plausibly shows on these data if lower"
             )
         case "calibration":
             return (
                 "Calibration (no truth needed)",
-                "LOO-PIT values uniform: p ≥ \(NumberFormatting.significant(t.calibrationP)) in the ECDF test with simultaneous bands"
+                "LOO-PIT values uniform: p ≥ \(ThresholdDefinition.calibrationP.formatted(in: t)) in the ECDF test with simultaneous bands"
             )
         case "interpretability":
             return ("Interpretability", "Stakeholders understand and trust the grouping")

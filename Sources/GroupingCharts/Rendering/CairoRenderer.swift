@@ -88,10 +88,7 @@ public final class CairoRenderer: Renderer {
 
     private func select(_ font: Font) {
         guard selectedFont != font else { return }
-        cairo_select_font_face(
-            context, Self.fontFamily, CAIRO_FONT_SLANT_NORMAL,
-            font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(context, font.size)
+        CairoFace(family: Self.fontFamily, bold: font.bold, size: font.size).select(in: context)
         selectedFont = font
     }
 

@@ -11,12 +11,21 @@ import CCairo
 public final class CairoTextMeasurer {
     private let surface: OpaquePointer
     private let context: OpaquePointer
+    /// A second context for `advance`, so that its face changes never meet the renderer's
+    /// record of the font it selected last.
+    private let faceContext: OpaquePointer
     private let renderer: CairoRenderer
     private var cache: [Key: TextMetrics] = [:]
+    private var advances: [FaceKey: Double] = [:]
 
     private struct Key: Hashable {
         var text: String
         var font: Font
+    }
+
+    private struct FaceKey: Hashable {
+        var text: String
+        var face: CairoFace
     }
 
     public init() {
@@ -26,11 +35,14 @@ public final class CairoTextMeasurer {
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_set_font_options(context, options)
+        faceContext = cairo_create(surface)
+        cairo_set_font_options(faceContext, options)
         cairo_font_options_destroy(options)
         renderer = CairoRenderer(context: context)
     }
 
     deinit {
+        cairo_destroy(faceContext)
         cairo_destroy(context)
         cairo_surface_destroy(surface)
     }
@@ -42,5 +54,17 @@ public final class CairoTextMeasurer {
         let metrics = renderer.measureText(text, font: font)
         cache[key] = metrics
         return metrics
+    }
+
+    /// The text's advance width in any toy face (the PDF's body, bold, italic and monospace
+    /// text), in points, with the same unhinted metrics.
+    public func advance(_ text: String, face: CairoFace) -> Double {
+        let key = FaceKey(text: text, face: face)
+        if let known = advances[key] { return known }
+        face.select(in: faceContext)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(faceContext, text, &extents)
+        advances[key] = extents.x_advance
+        return extents.x_advance
     }
 }

@@ -83,27 +83,23 @@ enum RadixSort {
             keys.withUnsafeBufferPointer { source in
                 scratchKeys.withUnsafeMutableBufferPointer { destination in
                     offsets.withUnsafeMutableBufferPointer { offset in
+                        /// Moves key `index` to the next free slot of its bucket; returns the slot.
+                        @inline(__always) func scatter(_ index: Int) -> Int {
+                            let k = source[index]
+                            let bucket = Int((k >> shift) & 0xFFFF)
+                            let position = offset[bucket]
+                            offset[bucket] = position + 1
+                            destination[position] = k
+                            return position
+                        }
                         if carriesPayload {
                             payload.withUnsafeBufferPointer { sourcePayload in
                                 scratchPayload.withUnsafeMutableBufferPointer { destinationPayload in
-                                    for index in 0..<count {
-                                        let k = source[index]
-                                        let bucket = Int((k >> shift) & 0xFFFF)
-                                        let position = offset[bucket]
-                                        offset[bucket] = position + 1
-                                        destination[position] = k
-                                        destinationPayload[position] = sourcePayload[index]
-                                    }
+                                    for index in 0..<count { destinationPayload[scatter(index)] = sourcePayload[index] }
                                 }
                             }
                         } else {
-                            for index in 0..<count {
-                                let k = source[index]
-                                let bucket = Int((k >> shift) & 0xFFFF)
-                                let position = offset[bucket]
-                                offset[bucket] = position + 1
-                                destination[position] = k
-                            }
+                            for index in 0..<count { _ = scatter(index) }
                         }
                     }
                 }

@@ -28,24 +28,24 @@ public enum SpecialFunctions {
     ///   - a, b: shape parameters, > 0.
     /// - Returns: I_x(a,b); NaN outside the domain.
     public static func regularizedIncompleteBeta(x: Double, a: Double, b: Double) -> Double {
-        guard x >= 0, x <= 1, a > 0, b > 0 else { return .nan }
-        if x == 0 { return 0 }
-        if x == 1 { return 1 }
-        return incompleteBetaPair(
-            a: a, b: b, x: x, y: 1 - x, logX: Double.log(x), logY: Double.log(onePlus: -x)
-        ).lower
+        incompleteBetaTails(x: x, a: a, b: b).lower
     }
 
     /// The complement 1 − I_x(a,b) = I_{1−x}(b,a), computed directly (not by subtraction).
     public static func regularizedIncompleteBetaComplement(x: Double, a: Double, b: Double)
         -> Double
     {
-        guard x >= 0, x <= 1, a > 0, b > 0 else { return .nan }
-        if x == 0 { return 1 }
-        if x == 1 { return 0 }
-        return incompleteBetaPair(
-            a: a, b: b, x: x, y: 1 - x, logX: Double.log(x), logY: Double.log(onePlus: -x)
-        ).upper
+        incompleteBetaTails(x: x, a: a, b: b).upper
+    }
+
+    /// I_x(a,b) and its complement, with the domain check and the end points handled once.
+    private static func incompleteBetaTails(x: Double, a: Double, b: Double) -> (lower: Double, upper: Double) {
+        guard x >= 0, x <= 1, a > 0, b > 0 else { return (.nan, .nan) }
+        if x == 0 { return (0, 1) }
+        if x == 1 { return (1, 0) }
+        let pair = incompleteBetaPair(
+            a: a, b: b, x: x, y: 1 - x, logX: Double.log(x), logY: Double.log(onePlus: -x))
+        return (pair.lower, pair.upper)
     }
 
     /// I_x(a,b) and 1 − I_x(a,b), each computed accurately in its own tail.

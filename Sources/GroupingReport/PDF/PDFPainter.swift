@@ -154,7 +154,7 @@ struct PDFPainter {
 
     private func drawText(_ text: String, font: PDFFont, color: PDFColor, x: Double, baselineY: Double) {
         guard !text.isEmpty else { return }
-        CairoText.select(font, in: context)
+        font.face.select(in: context)
         cairo_set_source_rgb(context, color.red, color.green, color.blue)
         cairo_move_to(context, x, baselineY)
         cairo_show_text(context, text)

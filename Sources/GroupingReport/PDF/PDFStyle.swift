@@ -1,3 +1,4 @@
+import GroupingCharts
 /// A font of the PDF: DejaVu Sans (or Sans Mono) at a size, bold or not.
 struct PDFFont: Hashable, Sendable {
     var size: Double
@@ -10,7 +11,10 @@ struct PDFFont: Hashable, Sendable {
     /// Baseline offset below the top of a line box.
     var baseline: Double { size * 0.98 }
 
-    var family: String { monospace ? "DejaVu Sans Mono" : "DejaVu Sans" }
+    var family: String { monospace ? "DejaVu Sans Mono" : CairoRenderer.fontFamily }
+
+    /// The Cairo face the painter selects and the measurer measures.
+    var face: CairoFace { CairoFace(family: family, bold: bold, italic: italic, size: size) }
 
     /// The same font at `factor` times the size.
     func scaled(_ factor: Double) -> PDFFont {

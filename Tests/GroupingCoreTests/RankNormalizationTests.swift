@@ -76,6 +76,9 @@ final class RankNormalizationTests: XCTestCase {
         XCTAssertEqual(RankNormalization.fold([[1, 5], [3, 7, 2]]), [[2, 2], [0, 4, 1]])
         // Even count: median (2 + 4)/2 = 3 of 1, 2, 4, 10.
         XCTAssertEqual(RankNormalization.fold([[10, 1], [4, 2]]), [[7, 2], [1, 1]])
+        // No draws: nothing to fold (it used to index an empty array).
+        XCTAssertEqual(RankNormalization.fold([]), [])
+        XCTAssertEqual(RankNormalization.fold([[], []]), [[], []])
         XCTAssertEqual(RankNormalization.fold([[-2]]), [[0]])
     }
 }

@@ -18,7 +18,9 @@ public enum NumericBounds {
     public static let maxMagnitude = 1e30
     /// Smallest se and prior scale (they divide).
     public static let minScale = 1e-30
-    /// Range of `data.panel.se_multiplier`: the product with an se stays within bounds.
+    /// Range of `data.panel.se_multiplier`. A panel se is computed from outcomes within
+    /// `maxMagnitude`, so it is of their scale; the multiplier can carry it up to 1e36 or down
+    /// by 1e-6: past `maxMagnitude` (or `minScale`), but well inside the margin stated above.
     public static let seMultiplier: ClosedRange<Double> = 1e-6...1e6
 
     /// Most draws per chain, chains, warmup draws, and draws in all (chains × draws).

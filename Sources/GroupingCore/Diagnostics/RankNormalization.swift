@@ -44,6 +44,7 @@ enum RankNormalization {
     static func fold(_ chains: [[Double]]) -> [[Double]] {
         let sorted = chains.flatMap { $0 }.sorted()
         let n = sorted.count
+        guard n > 0 else { return chains }
         let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
         return chains.map { $0.map { abs($0 - median) } }
     }

@@ -13,6 +13,8 @@ struct PDFLayout {
     private(set) var elements: [PDFPlacedElement] = []
     private(set) var sectionMarks: [PDFSectionMark] = []
     private(set) var pageCount = 1
+    /// The contents page's page numbers, written once the sections are laid out.
+    private var contentsSlots: [ContentsSlot] = []
     /// The cursor: top of the next element on the current page.
     var y: Double
 
@@ -34,33 +36,28 @@ struct PDFLayout {
     }
 
     /// Lays out a whole document: the first section (the executive summary) on page 1, the
-    /// contents on page 2, then the rest. Laid out twice: the first pass finds the pages
-    /// the contents lists, the second prints them (the contents page has the same lines in
-    /// both, so nothing moves).
+    /// contents on page 2, then the rest. One pass: the contents page is a page of its own
+    /// whose lines do not depend on the page numbers (their column has a fixed width), so the
+    /// numbers and links are filled in once every section has its page (`fillContents`).
     static func layout(_ document: ReportDocument, pageWidth: Double, pageHeight: Double, measurer: TextMeasurer)
         -> PDFLayout
     {
-        func pass(pages: [String: (page: Int, y: Double)]) -> PDFLayout {
-            var layout = PDFLayout(pageWidth: pageWidth, pageHeight: pageHeight, measurer: measurer)
-            layout.titleBlock(title: document.title, scope: document.scopeLine, subtitle: document.subtitle)
-            let numbers = document.sectionNumbers
-            for (index, section) in document.sections.enumerated() {
-                layout.section(section, number: numbers[index], startsPage: index > 0 && section.startsOnNewPage)
-                if index == 0 && document.sections.count > 1 {
-                    layout.contentsPage(document.contents, pages: pages)
-                }
+        var layout = PDFLayout(pageWidth: pageWidth, pageHeight: pageHeight, measurer: measurer)
+        layout.titleBlock(title: document.title, scope: document.scopeLine, subtitle: document.subtitle)
+        let numbers = document.sectionNumbers
+        for (index, section) in document.sections.enumerated() {
+            layout.section(section, number: numbers[index], startsPage: index > 0 && section.startsOnNewPage)
+            if index == 0 && document.sections.count > 1 {
+                layout.contentsPage(document.contents)
             }
-            return layout
         }
-        let first = pass(pages: [:])
-        var pages: [String: (page: Int, y: Double)] = [:]
-        for mark in first.sectionMarks where pages[mark.id] == nil { pages[mark.id] = (mark.page, mark.y) }
-        return pass(pages: pages)
+        layout.fillContents()
+        return layout
     }
 
     /// The contents on a page of its own: one line per section (number, title, page),
     /// each a link to the section's heading; appendices after a small heading.
-    mutating func contentsPage(_ entries: [ContentsEntry], pages: [String: (page: Int, y: Double)]) {
+    mutating func contentsPage(_ entries: [ContentsEntry]) {
         newPage()
         sectionMarks.append(PDFSectionMark(id: "contents", title: "Contents", page: currentPage, y: y))
         let heading = "Contents"
@@ -73,6 +70,8 @@ struct PDFLayout {
         gap(10)
         let font = PDFStyle.body
         let rowHeight = font.lineHeight + 5
+        // Room for a four-digit page number, whatever the numbers turn out to be.
+        let pageColumn = measurer.width("8888", font: font)
         var inAppendices = false
         for entry in entries {
             if entry.appendix && !inAppendices {
@@ -80,11 +79,8 @@ struct PDFLayout {
                 gap(6)
                 text("Appendices", font: PDFStyle.subheading, role: .heading, after: 4)
             }
-            let target = pages[entry.id]
-            let pageText = target.map { String($0.page + 1) } ?? "–"
-            let pageWidth = measurer.width(pageText, font: font)
             let numberWidth = 28.0
-            let titleWidth = contentWidth - numberWidth - pageWidth - 16
+            let titleWidth = contentWidth - numberWidth - pageColumn - 16
             let title = TextWrapping.lines(entry.title, font: font, width: titleWidth, measurer: measurer).first ?? ""
             place(
                 .text(lines: [entry.number], font: font, color: PDFStyle.muted), x: left, y: y, width: numberWidth,
@@ -92,20 +88,46 @@ struct PDFLayout {
             place(
                 .text(lines: [title], font: font, color: PDFStyle.accent), x: left + numberWidth, y: y,
                 width: titleWidth, height: font.lineHeight, role: .contentsEntry(id: entry.id))
+            contentsSlots.append(ContentsSlot(id: entry.id, element: elements.count, page: currentPage, y: y))
             place(
-                .text(lines: [pageText], font: font, color: PDFStyle.ink), x: left + contentWidth - pageWidth, y: y,
-                width: pageWidth, height: font.lineHeight, role: .contentsEntry(id: entry.id))
-            if let target {
-                place(
-                    .link(page: target.page, y: target.y), x: left, y: y, width: contentWidth, height: font.lineHeight,
-                    role: .contentsEntry(id: entry.id))
-            }
+                .text(lines: ["–"], font: font, color: PDFStyle.ink), x: left + contentWidth - pageColumn, y: y,
+                width: pageColumn, height: font.lineHeight, role: .contentsEntry(id: entry.id))
             place(
                 .rule(color: PDFStyle.line, width: 0.3), x: left, y: y + font.lineHeight + 2, width: contentWidth,
                 height: 1, role: .decoration)
             y += rowHeight
         }
         newPage()
+    }
+
+    /// A contents line's page number, filled in by `fillContents`.
+    struct ContentsSlot {
+        var id: String
+        /// Index in `elements` of the placeholder page number.
+        var element: Int
+        var page: Int
+        var y: Double
+    }
+
+    /// Writes each contents line's page number (right-aligned) and its link, now that every
+    /// section has its page. A section that has no mark keeps "–" and no link.
+    mutating func fillContents() {
+        var targets: [String: PDFSectionMark] = [:]
+        for mark in sectionMarks where targets[mark.id] == nil { targets[mark.id] = mark }
+        let font = PDFStyle.body
+        for slot in contentsSlots {
+            guard let target = targets[slot.id] else { continue }
+            let pageText = String(target.page + 1)
+            let width = measurer.width(pageText, font: font)
+            assert(elements[slot.element].role == .contentsEntry(id: slot.id), "a contents slot points at its line")
+            elements[slot.element].kind = .text(lines: [pageText], font: font, color: PDFStyle.ink)
+            elements[slot.element].x = left + contentWidth - width
+            elements[slot.element].width = width
+            elements.append(
+                PDFPlacedElement(
+                    page: slot.page, x: left, y: slot.y, width: contentWidth, height: font.lineHeight,
+                    kind: .link(page: target.page, y: target.y), role: .contentsEntry(id: slot.id)))
+        }
     }
 
     // MARK: - Cursor and pages

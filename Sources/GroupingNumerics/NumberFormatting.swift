@@ -67,6 +67,12 @@ public enum NumberFormatting {
         return groupThousands(String(n))
     }
 
+    /// A part of a whole with its verb: `1 of 4 groups has`, `3 of 4 groups have`,
+    /// `0 of 2 cells have`. The verb agrees with the part; counts get thousands separators.
+    public static func part(_ part: Int, of whole: Int, _ pluralNoun: String) -> String {
+        "\(integer(part)) of \(integer(whole)) \(pluralNoun) \(part == 1 ? "has" : "have")"
+    }
+
     /// A p-value as an analyst writes it: `0.032`, `0.0012`, `3.2e-12`, and `< 1e-300` for
     /// values so small that they are zero in double precision for all practical purposes.
     ///

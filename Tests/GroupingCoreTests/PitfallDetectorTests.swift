@@ -43,7 +43,7 @@ final class PitfallDetectorTests: XCTestCase {
         XCTAssertEqual(triggered.first?.candidate, "tiers")
         XCTAssertEqual(
             triggered.first?.detail,
-            "tiers: 1 of 4 groups have fewer than 15 creators (smallest 4); merge groups or use coarser bins")
+            "tiers: 1 of 4 groups has fewer than 15 creators (smallest 4); merge groups or use coarser bins")
         XCTAssertEqual(detect([candidate("tiers", groups: 4, min: 5, belowMin: 1)]), [])
     }
 
@@ -66,7 +66,7 @@ final class PitfallDetectorTests: XCTestCase {
         XCTAssertEqual(triggered.first?.candidate, "genre_x_tier")
         XCTAssertEqual(
             triggered.first?.detail,
-            "genre_x_tier: 1 of 6 crossed cells have fewer than 15 creators (smallest 14), 2 combinations are empty; consider main effects only"
+            "genre_x_tier: 1 of 6 crossed cells has fewer than 15 creators (smallest 14), 2 combinations are empty; consider main effects only"
         )
         var enough = small
         enough.minCell = 15

@@ -88,4 +88,11 @@ extension NumberFormattingTests {
         XCTAssertEqual(NumberFormatting.pValue(0), "< 1e-300")
         XCTAssertEqual(NumberFormatting.pValue(1.7e-17), "1.7e-17")
     }
+
+    func testAPartOfAWholeTakesTheVerbOfThePart() {
+        XCTAssertEqual(NumberFormatting.part(1, of: 4, "groups"), "1 of 4 groups has")
+        XCTAssertEqual(NumberFormatting.part(3, of: 4, "groups"), "3 of 4 groups have")
+        XCTAssertEqual(NumberFormatting.part(0, of: 2, "crossed cells"), "0 of 2 crossed cells have")
+        XCTAssertEqual(NumberFormatting.part(1_200, of: 25_000, "cells"), "1,200 of 25,000 cells have")
+    }
 }

@@ -33,7 +33,7 @@ public enum PitfallDetector {
                     Pitfall(
                         key: "too_many_small_groups", candidate: c.name,
                         detail:
-                            "\(c.name): \(c.sizes.belowMin) of \(groups) groups have fewer than \(t.minGroupSize) creators (smallest \(c.sizes.min)); merge groups or use coarser bins"
+                            "\(c.name): \(NumberFormatting.part(c.sizes.belowMin, of: groups, "groups")) fewer than \(t.minGroupSize) creators (smallest \(c.sizes.min)); merge groups or use coarser bins"
                     ))
             }
         }
@@ -42,7 +42,7 @@ public enum PitfallDetector {
                 Pitfall(
                     key: "small_crossed_cells", candidate: cells.name,
                     detail:
-                        "\(cells.name): \(cells.belowMin) of \(cells.cells) crossed cells have fewer than \(t.minGroupSize) creators (smallest \(cells.minCell))"
+                        "\(cells.name): \(NumberFormatting.part(cells.belowMin, of: cells.cells, "crossed cells")) fewer than \(t.minGroupSize) creators (smallest \(cells.minCell))"
                         + (cells.emptyCombinations > 0 ? ", \(cells.emptyCombinations) combinations are empty" : "")
                         + "; consider main effects only"))
         }

@@ -59,7 +59,7 @@ public enum SummaryChecklist {
             "group_sizes", sizes.belowMin == 0 ? "pass" : "fail",
             sizes.belowMin == 0
                 ? "Smallest group has \(sizes.min) creators (minimum \(t.minGroupSize))"
-                : "\(sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(t.minGroupSize) creators (smallest \(sizes.min))"
+                : "\(NumberFormatting.part(sizes.belowMin, of: candidate.groups.count, "groups")) fewer than \(t.minGroupSize) creators (smallest \(sizes.min))"
         ) }
         let hbm = candidate.hbm
         if let row = comparison.first(where: { $0.name == candidate.name }) {

@@ -39,7 +39,7 @@ extension ReportBuilder {
                 blocks.append(
                     .notice(
                         .warning,
-                        "\(candidate.sizes.belowMin) of \(candidate.groups.count) groups have fewer than \(thresholds.minGroupSize) creators. Consider merging small groups, a coarser grouping (tertiles instead of quintiles) or excluding very small groups."
+                        "\(NumberFormatting.part(candidate.sizes.belowMin, of: candidate.groups.count, "groups")) fewer than \(thresholds.minGroupSize) creators. Consider merging small groups, a coarser grouping (tertiles instead of quintiles) or excluding very small groups."
                     ))
             }
             blocks += chartBlocks(.phase1Boxplot(candidate: candidate.name))

@@ -72,6 +72,34 @@ final class PDFLayoutTests: XCTestCase {
         assertNoLinesLost(layout, table: table)
     }
 
+    /// Wherever a ten-row table starts, its last row never stands alone on a page: it takes
+    /// the row before it along.
+    func testTheLastRowNeverStandsAloneOnAPage() throws {
+        let table = ReportTable(
+            id: "short", title: "Ten rows", caption: "",
+            columns: [ReportColumn("Name"), .number("Value")],
+            rows: (0..<10).map { [ReportCell("row \($0)"), ReportCell(String($0))] })
+        var carried = 0
+        var start = 0.0
+        while start < 400 {
+            var layout = makeLayout()
+            layout.y = layout.bottom - start
+            layout.table(table)
+            var pages: [Int: [Int]] = [:]
+            for element in layout.elements {
+                if case .tableRow(id: "short", let index, _) = element.role { pages[element.page, default: []].append(index) }
+            }
+            XCTAssertEqual(pages.values.flatMap { $0 }.sorted(), Array(0..<10), "start \(start)")
+            for (page, rows) in pages where pages.count > 1 {
+                XCTAssertGreaterThanOrEqual(rows.count, 2, "page \(page) holds rows \(rows) (start \(start))")
+            }
+            if pages.count > 1 { carried += 1 }
+            assertInsideBody(layout)
+            start += 3
+        }
+        XCTAssertGreaterThan(carried, 10, "some starts split the table")
+    }
+
     func testRowTallerThanAPageSplitsWithoutLosingLines() {
         var layout = makeLayout()
         let huge = (1...260).map { "line\($0)" }.joined(separator: "\n")

@@ -67,6 +67,12 @@ public enum NumberFormatting {
         return groupThousands(String(n))
     }
 
+    /// Numbers as a list that cannot be misread: joined with ", ", or with "; " as soon as
+    /// one of them holds a comma (a thousands separator): `5, 12`, `99; 3,134; 10,026`.
+    public static func list(_ items: [String]) -> String {
+        items.joined(separator: items.contains { $0.contains(",") } ? "; " : ", ")
+    }
+
     /// A part of a whole with its verb: `1 of 4 groups has`, `3 of 4 groups have`,
     /// `0 of 2 cells have`. The verb agrees with the part; counts get thousands separators.
     public static func part(_ part: Int, of whole: Int, _ pluralNoun: String) -> String {

@@ -245,6 +245,7 @@ final class CommandLineTests: EndToEndTestCase {
         XCTAssertLessThan(html.utf8.count, 1_500_000, "the example's page stays under 1.5 MB")
         XCTAssertTrue(html.contains("Use the hierarchical model grouped by genre"), "the recommendation leads the page")
         XCTAssertNil(html.range(of: #"(src|href)="(https?:)?//"#, options: .regularExpression), "no external reference")
+        assertEachCaptionSaysItsGuidanceOnce(html)
         let csv = try String(contentsOf: out.appendingPathComponent("estimates.csv"), encoding: .utf8)
         XCTAssertTrue(
             csv.hasPrefix("creator_id,grouping,group,effect_hat,se,effect_hat_hbm,sd_hbm,ci_lower,ci_upper\n"))
@@ -263,5 +264,26 @@ final class CommandLineTests: EndToEndTestCase {
         let recommendation = try XCTUnwrap(results["recommendation"] as? [String: Any])
         XCTAssertEqual(recommendation["decision"] as? String, "use_hbm")
         XCTAssertEqual(recommendation["grouping"] as? String, "genre")
+    }
+
+    /// No figure caption repeats a sentence or a clause: the chart's own words and the
+    /// playbook's guidance appended to them say different things.
+    private func assertEachCaptionSaysItsGuidanceOnce(_ html: String, file: StaticString = #filePath, line: UInt = #line) {
+        let captions = html.components(separatedBy: "<figcaption").dropFirst().compactMap { piece -> String? in
+            guard let start = piece.firstIndex(of: ">"), let end = piece.range(of: "</figcaption>") else { return nil }
+            return String(piece[piece.index(after: start)..<end.lowerBound])
+                .replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        }
+        XCTAssertGreaterThan(captions.count, 20, file: file, line: line)
+        for caption in captions {
+            let clauses = caption.split(whereSeparator: { ".;:".contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .filter { $0.split(separator: " ").count >= 4 }
+            XCTAssertEqual(Set(clauses).count, clauses.count, "a clause said twice: \(caption)", file: file, line: line)
+            for phrase in ["look for", "sensible pattern", "merge them", "stops paying off", "95% hdi of each"] {
+                let count = caption.lowercased().components(separatedBy: phrase).count - 1
+                XCTAssertLessThanOrEqual(count, 1, "\(phrase) twice: \(caption)", file: file, line: line)
+            }
+        }
     }
 }

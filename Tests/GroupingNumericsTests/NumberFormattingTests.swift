@@ -95,4 +95,12 @@ extension NumberFormattingTests {
         XCTAssertEqual(NumberFormatting.part(0, of: 2, "crossed cells"), "0 of 2 crossed cells have")
         XCTAssertEqual(NumberFormatting.part(1_200, of: 25_000, "cells"), "1,200 of 25,000 cells have")
     }
+
+    func testAListSwitchesToSemicolonsWhenAnItemHoldsAComma() {
+        XCTAssertEqual(NumberFormatting.list(["5", "12"]), "5, 12")
+        XCTAssertEqual(NumberFormatting.list(["99", "3,134", "10,026"]), "99; 3,134; 10,026")
+        XCTAssertEqual(NumberFormatting.list(["5", "1,264"]), "5; 1,264")
+        XCTAssertEqual(NumberFormatting.list([]), "")
+        XCTAssertEqual(NumberFormatting.list(["0.5"]), "0.5")
+    }
 }

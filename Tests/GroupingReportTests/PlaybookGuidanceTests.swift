@@ -85,7 +85,7 @@ final class PlaybookGuidanceTests: XCTestCase {
             PlaybookGuidance.chart(.shrinkageByGroup(candidate: "genre")), PlaybookGuidance.shrinkageByGroup)
         XCTAssertEqual(PlaybookGuidance.chart(.paretoK(candidate: "genre")), "", "no guidance for Pareto k")
         XCTAssertEqual(PlaybookGuidance.chart(.trend(metric: "looic")), "", "nor for the history trend")
-        XCTAssertTrue(PlaybookGuidance.chart(.forest(candidate: "x")).contains("95% HDI"))
+        XCTAssertTrue(PlaybookGuidance.chart(.forest(candidate: "x")).contains("intervals do not overlap"))
         // Each chart kind has its own words.
         let texts = [
             PlaybookGuidance.boxplot, PlaybookGuidance.sizes, PlaybookGuidance.elbow, PlaybookGuidance.looComparison,

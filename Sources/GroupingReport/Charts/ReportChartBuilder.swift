@@ -46,7 +46,7 @@ public enum ReportChartBuilder {
                 PlannedChart(
                     id: "\(slug)-outcome", section: .phase1Boxplot(candidate: candidate.name),
                     caption:
-                        "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero. Look for separated boxes with little overlap and a consistent order; boxes that all overlap mean the grouping does not matter."
+                        "\(outcomeLabel) by \(candidate.name): boxes span the quartiles, whiskers reach 1.5 IQR, points beyond are outliers; the dashed line is zero."
                         + limitNote,
                     chart: PlaybookCharts.outcomeByGroup(
                         candidate: candidate.name, outcomeLabel: outcomeLabel, groups: byGroup)))
@@ -54,7 +54,7 @@ public enum ReportChartBuilder {
                 PlannedChart(
                     id: "\(slug)-sizes", section: .phase1Sizes(candidate: candidate.name),
                     caption:
-                        "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)). Groups below the line give unstable estimates: merge them or use coarser bins."
+                        "Creators per group of \(candidate.name), with the min_group_size line (\(thresholds.minGroupSize)); groups below it give unstable estimates."
                         + limitNote,
                     chart: PlaybookCharts.groupSizes(
                         candidate: candidate.name, labels: shown.map { grouping.labels[$0] },
@@ -100,7 +100,7 @@ public enum ReportChartBuilder {
                 PlannedChart(
                     id: "\(slug)-shrinkage", section: .shrinkageScatter(candidate: candidate.name),
                     caption:
-                        "How far pooling moved each creator's estimate against its precision (1/se) for \(candidate.name). A sensible pattern falls from left to right: noisy estimates move a lot, precise ones barely.",
+                        "How far pooling moved each creator's estimate (|posterior mean − effect_hat|) against its precision (1/se) for \(candidate.name).",
                     chart: PlaybookCharts.shrinkageVsPrecision(
                         candidate: candidate.name, precision: fitted.map { estimates.precision[$0] },
                         shrinkage: fitted.map { estimates.shrinkage[$0] })))
@@ -108,7 +108,7 @@ public enum ReportChartBuilder {
                 PlannedChart(
                     id: "\(slug)-shrinkage-by-group", section: .shrinkageByGroup(candidate: candidate.name),
                     caption:
-                        "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out). Groups that shrink far more than others hold noisier or fewer creators."
+                        "Shrinkage in percent of |effect_hat| per group of \(candidate.name) (creators with effect_hat = 0 left out)."
                         + limitNote,
                     chart: PlaybookCharts.shrinkageByGroup(
                         candidate: candidate.name,
@@ -119,7 +119,7 @@ public enum ReportChartBuilder {
                 PlannedChart(
                     id: "elbow", section: .elbow,
                     caption:
-                        "Inertia (within-cluster sum of squares of the standardised features) against the number of clusters k. The chosen k (\(clustering.chosenK), \(clustering.rule)) sits at the elbow, where adding clusters stops paying off.",
+                        "Inertia (within-cluster sum of squares of the standardised features) against the number of clusters k; the marked point is the chosen k (\(clustering.chosenK), \(clustering.rule)).",
                     chart: PlaybookCharts.elbow(
                         ks: clustering.inertias.map(\.k), inertias: clustering.inertias.map(\.inertia),
                         chosenK: clustering.chosenK)))

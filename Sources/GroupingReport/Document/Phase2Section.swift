@@ -39,7 +39,7 @@ extension ReportBuilder {
     func formationTable() -> ReportTable {
         let rows: [[ReportCell]] = results.candidates.map { candidate in
             let edges =
-                candidate.edges.map { $0.map { NumberFormatting.significant($0, digits: 4) }.joined(separator: ", ") }
+                candidate.edges.map { NumberFormatting.list($0.map { NumberFormatting.significant($0, digits: 4) }) }
                 ?? NumberFormatting.missing
             return [
                 ReportCell(candidate.name, emphasis: true), ReportCell(candidate.kind),

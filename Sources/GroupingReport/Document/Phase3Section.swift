@@ -17,7 +17,7 @@ extension ReportBuilder {
             let size = eta.map { $0 > 0.14 ? "large" : $0 > 0.06 ? "medium" : "small" } ?? NumberFormatting.missing
             let df =
                 candidate.anova.dfBetween.flatMap { b in
-                    candidate.anova.dfWithin.map { "\(b), \(NumberFormatting.integer($0))" }
+                    candidate.anova.dfWithin.map { NumberFormatting.list([NumberFormatting.integer(b), NumberFormatting.integer($0)]) }
                 } ?? NumberFormatting.missing
             return [
                 ReportCell(candidate.name, emphasis: true),

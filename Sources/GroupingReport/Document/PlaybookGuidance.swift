@@ -84,9 +84,9 @@ enum PlaybookGuidance {
     static let boxplot =
         "What to look for: clear separation between the boxes (different medians), interquartile ranges that do not overlap, and a consistent (monotonic) ordering. All boxes overlapping means the grouping does not matter."
     static let sizes =
-        "Bars below the dashed line are groups with fewer creators than the minimum; merge them or use a coarser grouping."
+        "Merge the groups below the dashed line or use a coarser grouping."
     static let elbow =
-        "Inertia (within-cluster sum of squares) for each number of clusters k. Look for the elbow: the k after which adding clusters stops paying off. The marked point is the k the run used."
+        "Look for the elbow: the k after which adding clusters stops paying off."
     static let looComparison =
         "A bar that reaches the dashed line means the model cannot be told apart from the best: differences of less than about two standard errors of the difference are not decisive."
     static let pooling =
@@ -94,9 +94,9 @@ enum PlaybookGuidance {
     static let looPIT =
         "A calibrated model keeps the curve inside the band. Below zero at low values and above it at high values means too few extreme PIT values (intervals too wide); the mirror image means intervals too narrow; a curve above or below zero throughout means the predictions are shifted."
     static let forest =
-        "Posterior mean and 95% HDI of each group's effect (mu_group). Groups whose intervals do not overlap clearly differ; intervals that all overlap mean the model cannot tell the groups apart."
+        "Groups whose intervals do not overlap clearly differ; intervals that all overlap mean the model cannot tell the groups apart."
     static let shrinkageScatter =
-        "Shrinkage (|posterior mean − effect_hat|) against precision (1/se). A sensible pattern slopes downwards: precise estimates move little, noisy ones are pulled towards their group."
+        "A sensible pattern slopes downwards: precise estimates move little, noisy ones are pulled towards their group."
     static let shrinkageByGroup =
-        "Shrinkage in percent of |effect_hat| per group. A group that shrinks far more than the others has noisy estimates or an effect far from its group mean."
+        "A group that shrinks far more than the others has noisy estimates or an effect far from its group mean."
 }

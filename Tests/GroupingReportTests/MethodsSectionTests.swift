@@ -20,4 +20,11 @@ final class MethodsSectionTests: XCTestCase {
         XCTAssertEqual(byKey["calibration_p"]?[4].text, "calibration")
         XCTAssertTrue(table.columns.count == table.rows[0].count)
     }
+
+    func testPriorsReadAtThreeSignificantDigits() {
+        XCTAssertEqual(ReportBuilder.shortNumbers("Normal(0, 0.533076)"), "Normal(0, 0.533)")
+        XCTAssertEqual(ReportBuilder.shortNumbers("HalfNormal(0.106615)"), "HalfNormal(0.107)")
+        XCTAssertEqual(ReportBuilder.shortNumbers("HalfNormal(1.5e-05)"), "HalfNormal(1.5e-5)")
+        XCTAssertEqual(ReportBuilder.shortNumbers("s = sample sd of effect_hat"), "s = sample sd of effect_hat")
+    }
 }

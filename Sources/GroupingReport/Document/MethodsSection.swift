@@ -41,17 +41,18 @@ extension ReportBuilder {
                 if context.samplerDescription.isEmpty { sampler.append(KeyValue("Sampler", model.sampler)) }
                 sampler.append(
                     KeyValue(
-                        "Chains, draws, warm-up",
-                        "\(model.chains), \(NumberFormatting.integer(model.draws)), \(NumberFormatting.integer(model.warmup))"
+                        "Chains and draws",
+                        "\(model.chains) chains × \(NumberFormatting.integer(model.draws)) draws (warm-up setting \(NumberFormatting.integer(model.warmup)))"
                     ))
                 for key in model.priors.keys.sorted() {
-                    sampler.append(KeyValue("Prior of \(key)", model.priors[key] ?? ""))
+                    let label = key == "scale" ? "Prior scale s" : "Prior of \(key)"
+                    sampler.append(KeyValue(label, Self.shortNumbers(model.priors[key] ?? "")))
                 }
             }
             sampler.append(
                 KeyValue(
                     "LOO",
-                    "PSIS-LOO on log Normal(y_i | mu_group[g_i], sqrt(se_i² + tau²)) per draw (theta_i integrated out); stacking weights"
+                    "Exact leave-one-creator-out by quadrature over the grid, theta_i integrated out (elpd_loo, p_loo, LOO-PIT); PSIS-LOO on the draws as a cross-check with its Pareto k; stacking weights"
                 ))
             blocks.append(.keyValues(sampler))
         }
@@ -89,6 +90,15 @@ extension ReportBuilder {
             lead:
                 "Everything needed to reproduce this report: the model, the settings, the thresholds, and the exact inputs.",
             blocks: blocks)
+    }
+
+    /// The decimal numbers in a text at three significant digits, as the report writes
+    /// numbers ("Normal(0, 0.533076)" → "Normal(0, 0.533)"); results.json keeps six.
+    static func shortNumbers(_ text: String) -> String {
+        guard let pattern = try? Regex(#"-?\d+\.\d+(e[-+]?\d+)?"#) else { return text }
+        return text.replacing(pattern) { match in
+            Double(text[match.range]).map { NumberFormatting.significant($0) } ?? String(text[match.range])
+        }
     }
 
     func thresholdsTable() -> ReportTable {

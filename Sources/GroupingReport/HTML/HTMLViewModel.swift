@@ -160,8 +160,29 @@ struct HTMLTable {
                 })
         }
         columnCount = max(1, table.columns.count)
-        widthClass = table.columns.count >= 5 ? "wide" : table.columns.count >= 3 ? "medium" : "narrow"
+        widthClass =
+            Self.estimatedWidth(table) > 0.85 * Self.textColumnWidth
+            ? "wide" : table.columns.count >= 3 ? "medium" : "narrow"
         emptyText = table.emptyText
+    }
+}
+
+extension HTMLTable {
+    /// The text column's width in CSS pixels (main's 1060 px less its padding): a table that
+    /// may need more is `wide` and may use the width of a large screen. The estimate below runs
+    /// up to 15% under Chromium's layout (bold headers, badges), hence the margin where it is used.
+    static let textColumnWidth = 1_020.0
+
+    /// A table's natural width in CSS pixels, roughly: per column its longest header or cell
+    /// (text columns wrap, so they count at most 24 characters) at 7.5 px a character, plus
+    /// the cell padding.
+    static func estimatedWidth(_ table: ReportTable) -> Double {
+        table.columns.indices.map { column in
+            let wraps = table.columns[column].alignment != .trailing
+            let longest = ([table.columns[column].title] + table.rows.map { column < $0.count ? $0[column].text : "" })
+                .map { wraps ? min($0.count, 24) : $0.count }.max() ?? 0
+            return Double(longest) * 7.5 + 24
+        }.reduce(0, +)
     }
 }
 

@@ -39,8 +39,29 @@ final class HTMLViewModelFieldsTests: XCTestCase {
             checkedTypes,
             [
                 "HTMLPage", "HTMLSection", "HTMLBlock", "HTMLBlockGroup", "HTMLNotice", "HTMLRecommendation",
-                "HTMLKeyValue", "HTMLTable", "HTMLColumn", "HTMLRow", "HTMLCell", "HTMLChart",
+                "HTMLKeyValue", "HTMLTable", "HTMLColumn", "HTMLRow", "HTMLCell", "HTMLChart", "HTMLBulletList",
+                "HTMLFactList",
             ])
+    }
+
+    /// A list block is one list: one `<ul>` for all the bullets, one `<dl>` for all the facts
+    /// (a Mustache section over an array repeats its body, which gave one list per item).
+    func testAListBlockIsOneList() throws {
+        let html = try HTMLReport.render(ReportFixtures.fullDocument(), templates: TemplateSet.builtIn())
+        let bullets = ReportFixtures.fullDocument().sections.flatMap(\.blocks).filter {
+            if case .bullets = $0 { return true }
+            return false
+        }
+        XCTAssertFalse(bullets.isEmpty)
+        let uls = html.components(separatedBy: "<ul>").count - 1
+        let items = bullets.reduce(0) { sum, block in
+            if case .bullets(let list) = block { return sum + list.count }
+            return sum
+        }
+        XCTAssertGreaterThan(items, bullets.count, "the sample has a list of more than one item")
+        XCTAssertLessThan(uls, items, "not one <ul> per item")
+        XCTAssertFalse(html.contains("</ul>\n<ul>"), "no list split into lists of one")
+        XCTAssertFalse(html.contains("</dl>\n<dl class=\"facts\">"), "no facts split into lists of one")
     }
 }
 

@@ -54,9 +54,11 @@ struct HTMLBlock {
     var heading: String?
     var paragraphHTML: String?
     var notice: HTMLNotice?
-    var bulletsHTML: [String]?
+    /// A list is an object, not an array: a Mustache section over an array repeats its body,
+    /// so `{{#.bullets}}<ul>…</ul>{{/.bullets}}` writes one `<ul>` and `{{#itemsHTML}}` the items.
+    var bullets: HTMLBulletList?
     var recommendation: HTMLRecommendation?
-    var keyValues: [HTMLKeyValue]?
+    var facts: HTMLFactList?
     var table: HTMLTable?
     var chart: HTMLChart?
     /// A heading and the block after it, which print on the same page.
@@ -88,10 +90,11 @@ struct HTMLBlock {
         case .heading(let text): heading = text
         case .paragraph(let text): paragraphHTML = InlineMarkup.html(text)
         case .notice(let kind, let text): notice = HTMLNotice(kind: kind.rawValue, textHTML: InlineMarkup.html(text))
-        case .bullets(let items): bulletsHTML = items.map(InlineMarkup.html)
+        case .bullets(let items): bullets = HTMLBulletList(itemsHTML: items.map(InlineMarkup.html))
         case .recommendation(let view): recommendation = HTMLRecommendation(view)
         case .keyValues(let pairs):
-            keyValues = pairs.map { HTMLKeyValue(key: $0.key, valueHTML: InlineMarkup.html($0.value)) }
+            facts = HTMLFactList(
+                items: pairs.map { HTMLKeyValue(key: $0.key, valueHTML: InlineMarkup.html($0.value)) })
         case .table(let table): self.table = HTMLTable(table)
         case .chart(let chart):
             self.chart = HTMLChart(
@@ -124,6 +127,14 @@ struct HTMLRecommendation {
         tone = view.badge.tone.rawValue
         reasonsHTML = view.reasons.map(InlineMarkup.html)
     }
+}
+
+struct HTMLBulletList {
+    var itemsHTML: [String]
+}
+
+struct HTMLFactList {
+    var items: [HTMLKeyValue]
 }
 
 struct HTMLKeyValue {

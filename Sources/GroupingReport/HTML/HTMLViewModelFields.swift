@@ -19,7 +19,7 @@ extension HTMLSection: MustacheFields {
 extension HTMLBlock: MustacheFields {
     static let fields: [String: @Sendable (HTMLBlock) -> Any?] = [
         "heading": { $0.heading }, "paragraphHTML": { $0.paragraphHTML }, "notice": { $0.notice },
-        "bulletsHTML": { $0.bulletsHTML }, "recommendation": { $0.recommendation }, "keyValues": { $0.keyValues },
+        "bullets": { $0.bullets }, "recommendation": { $0.recommendation }, "facts": { $0.facts },
         "table": { $0.table }, "chart": { $0.chart }, "keepTogether": { $0.keepTogether },
     ]
 }
@@ -36,6 +36,14 @@ extension HTMLRecommendation: MustacheFields {
     static let fields: [String: @Sendable (HTMLRecommendation) -> Any?] = [
         "headline": { $0.headline }, "badge": { $0.badge }, "tone": { $0.tone }, "reasonsHTML": { $0.reasonsHTML },
     ]
+}
+
+extension HTMLBulletList: MustacheFields {
+    static let fields: [String: @Sendable (HTMLBulletList) -> Any?] = ["itemsHTML": { $0.itemsHTML }]
+}
+
+extension HTMLFactList: MustacheFields {
+    static let fields: [String: @Sendable (HTMLFactList) -> Any?] = ["items": { $0.items }]
 }
 
 extension HTMLKeyValue: MustacheFields {

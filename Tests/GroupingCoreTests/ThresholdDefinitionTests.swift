@@ -45,8 +45,7 @@ final class ThresholdDefinitionTests: XCTestCase {
         XCTAssertEqual(ThresholdDefinition.anovaP.rangeProblem(5), "must lie in [0, 1], not 5")
         XCTAssertEqual(ThresholdDefinition.shrinkageCorr.rangeProblem(-1.5), "must lie in [-1, 1], not -1.5")
         XCTAssertNil(ThresholdDefinition.coverage.rangeProblem(0.9))
-        XCTAssertNil(ThresholdDefinition.named("coverage")?.rangeProblem(1))
-        XCTAssertNil(ThresholdDefinition.named("no_such_key"))
+        XCTAssertNil(ThresholdDefinition.coverage.rangeProblem(1))
     }
 
     func testFormattingFollowsEachStyle() {

@@ -150,7 +150,4 @@ extension ThresholdDefinition {
         qualityPoor, qualityGood, anovaP, etaSquared, minGroupSize, minGroupSizeHbm, looicTie, looicStrong,
         separation, shrinkageCorr, coverage, dseMultiple, poolingNegligible, calibrationP,
     ]
-
-    /// The definition of a config key.
-    public static func named(_ key: String) -> ThresholdDefinition? { all.first { $0.key == key } }
 }

@@ -80,15 +80,12 @@ extension PDFLayout {
         }
         placeHeader(header, id: table.id)
 
-        var rowsOnPage = 0
         for (index, row) in body.enumerated() {
-            if carriesLastRowAlone(body, at: index, rowsOnPage: rowsOnPage, headerHeight: headerHeight) {
+            if carriesLastRowAlone(body, at: index, id: table.id, headerHeight: headerHeight) {
                 continueTable(table, header: header)
-                rowsOnPage = 0
             }
             var rest = row
             var part = 0
-            rowsOnPage += 1
             while true {
                 let needed = Self.height(of: rest)
                 if needed <= remaining + 1e-6 {
@@ -100,14 +97,12 @@ extension PDFLayout {
                 }
                 if needed <= bodyHeight - headerHeight - continuedHeight {
                     continueTable(table, header: header)
-                    rowsOnPage = 1
                     continue
                 }
                 // Taller than a page: place as many lines as fit here and carry the rest.
                 let fit = Int((remaining - 2 * PDFStyle.cellPaddingY) / rest.lineHeight)
                 if fit < 1 {
                     continueTable(table, header: header)
-                    rowsOnPage = 1
                     continue
                 }
                 var piece = rest
@@ -122,7 +117,6 @@ extension PDFLayout {
                 y += pieceHeight
                 part += 1
                 continueTable(table, header: header)
-                rowsOnPage = 1
             }
         }
         gap(PDFStyle.blockGap + 6)
@@ -131,10 +125,17 @@ extension PDFLayout {
     /// Whether row `index`, the second to last, should move to the next page with the last:
     /// it fits here but the last does not, so the last would stand alone under a repeated
     /// header. Only when at least two rows stay behind and the pair fits on a fresh page.
-    private func carriesLastRowAlone(_ body: [PDFTableRow], at index: Int, rowsOnPage: Int, headerHeight: Double)
+    private func carriesLastRowAlone(_ body: [PDFTableRow], at index: Int, id: String, headerHeight: Double)
         -> Bool
     {
-        guard index == body.count - 2, rowsOnPage >= 2 else { return false }
+        guard index == body.count - 2 else { return false }
+        // Rows (or pieces of rows) of this table already on the current page: the elements
+        // are placed in order, so they are among the last ones.
+        let rowsOnPage = elements.reversed().prefix { $0.page == currentPage }.filter {
+            if case .tableRow(id: id, _, _) = $0.role { return true }
+            return false
+        }.count
+        guard rowsOnPage >= 2 else { return false }
         let pair = Self.height(of: body[index]) + Self.height(of: body[index + 1])
         return Self.height(of: body[index]) <= remaining + 1e-6 && pair > remaining + 1e-6
             && pair <= bodyHeight - headerHeight - continuedHeight
